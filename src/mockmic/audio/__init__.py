@@ -1,0 +1,1 @@
+"""Side effects: microphone, speaker, playback, transcription. Never imports textual."""

@@ -6,10 +6,10 @@ done or stopped; the app runs them in Textual thread workers and turns results i
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal, Protocol
+from typing import Any, Literal, Protocol
 
 from mockmic.core.transcript import Transcript
 
@@ -62,9 +62,11 @@ class RecorderProtocol(Protocol):
     @property
     def recording(self) -> bool: ...
 
-    def start(self, path: Path, *, max_seconds: float | None = None) -> None:
+    def start(self, path: Path, *, max_seconds: float | None = None,
+              meta: Mapping[str, Any] | None = None) -> None:
         """Open the input and start writing `path` (FLAC/WAV by suffix) as audio arrives.
-        Raises DeviceError when no input can be opened."""
+        `meta` (question text, ids) is kept beside an unfinished take so a crash can be
+        recovered with its question. Raises DeviceError when no input can be opened."""
 
     def wait(self, timeout: float | None = None) -> RecordingResult | None:
         """Block until the recording ends (stop(), the cap, or a device error); None on timeout."""

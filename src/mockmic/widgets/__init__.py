@@ -1,0 +1,1 @@
+"""Widgets that only render state: timer, level meter, timing bar, transcript, flag list."""

@@ -1,0 +1,251 @@
+"""Who did what: split the answer into clauses and read each clause's subject and verb.
+
+No tagger, just English's own helpers: "I" and "we" are always subjects (the object forms are
+"me" and "us"), and the word after them, past a few adverbs, is their verb. The verb then tells
+an action ("we changed the retries") from context ("we had a pipeline", "I was on the data
+team"), a hypothetical ("we could ship it"), a negation, or a remit ("I owned the serving
+stack"). A clause that opens on a past-tense verb ("..., and ran an A/B test") continues the
+previous clause's subject.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from mockmic.core.rules import Rules
+from mockmic.core.text import Token, clauses, match_at, sentences
+
+_I_FORMS = {"i": "", "i'm": "be", "i've": "have", "i'd": "modal", "i'll": "modal"}
+_WE_FORMS = {"we": "", "we're": "be", "we've": "have", "we'd": "modal", "we'll": "modal"}
+_OTHER_SUBJECTS = frozenset({
+    "he", "she", "they", "it", "someone", "somebody", "nobody", "people", "everybody",
+    "they're", "it's", "he's", "she's", "they'd", "it'd", "there", "management",
+    "leadership", "nothing", "everything", "he'd", "she'd", "they've"})
+_COMPLEMENT_VERBS = frozenset({"think", "thought", "guess", "believe", "mean", "feel", "felt",
+                               "suppose", "said", "say", "knew", "know", "realized",
+                               "realised", "noticed", "saw", "figured"})
+_PARTICIPLES = frozenset({
+    "done", "written", "taken", "seen", "given", "gone", "chosen", "driven", "grown",
+    "known", "shown", "begun", "run", "rewritten", "spoken", "broken", "frozen", "undone",
+    "redone", "become", "been"})
+_GOT_CONTEXT = frozenset({"stuck", "lucky", "worse", "better", "busy", "bigger", "slower",
+                          "to", "used", "a", "an"})
+_TO_VERBS_ACTION = frozenset({"decided", "started", "began", "tried", "managed", "helped",
+                              "continued", "chose", "opted", "went", "offered", "volunteered",
+                              "stepped", "got", "set", "rushed", "worked", "pushed", "had"})
+_TO_VERBS_CONTEXT = frozenset({"needed", "wanted", "planned", "agreed", "hoped", "used",
+                               "expected", "tended", "happened", "seemed", "asked", "promised",
+                               "intended", "aimed", "failed", "forgot", "refused"})
+_TEAM_NOUN_TAILS = frozenset({"lead", "leads", "leader", "manager", "managers", "member",
+                              "members", "'s", "size", "name", "channel", "meeting",
+                              "meetings", "budget", "wiki", "of", "that", "which", "who",
+                              "lead's", "before", "next", "over"})
+_TIME_NOUNS = frozenset({"week", "month", "year", "spring", "summer", "autumn", "fall", "winter",
+                         "day", "time", "morning", "night", "quarter", "sprint", "weekend",
+                         "afternoon", "evening", "today", "yesterday", "eventually", "finally",
+                         "instead", "later", "ago", "earlier", "initially", "together",
+                         "ultimately", "personally", "honestly", "basically", "point"})
+_ROLE_WORDS = frozenset({"responsible", "tasked", "accountable", "charge", "point", "owner",
+                         "lead", "dri"})
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    """Positions [start, end) in the content tokens; `subject` is 'i', 'we', 'other' or ''.
+
+    `kind` is 'action', 'role' (a remit: "I owned X"), 'context', 'hypothetical', 'negated'
+    or 'none' (no verb found). `implicit` marks a subject carried over from the clause before.
+    """
+
+    start: int
+    end: int
+    sent: int
+    lead: tuple[str, ...]
+    subject: str
+    verb: str
+    verb_pos: int
+    kind: str
+    implicit: bool = False
+
+    @property
+    def is_action(self) -> bool:
+        return self.subject in ("i", "we") and self.kind in ("action", "role")
+
+
+def _is_past(word: str, rules: Rules) -> bool:
+    return (word.endswith("ed") and len(word) > 4 and word not in rules.stative_verbs) or (
+        word in rules.irregular_past and word not in rules.stative_verbs)
+
+
+def _next_word(norms: Sequence[str], p: int, end: int, rules: Rules) -> int:
+    while p < end and norms[p] in rules.adverbs:
+        p += 1
+    return p
+
+
+def classify_verb(norms: Sequence[str], p: int, end: int, aux: str,
+                  rules: Rules) -> tuple[str, int, str]:
+    """(kind, verb position, verb) for the verb group starting at norms[p] (after the subject).
+
+    `aux` is the auxiliary a contraction already supplied ("i'm" -> "be").
+    """
+    p = _next_word(norms, p, end, rules)
+    if aux == "modal":
+        return "hypothetical", p, norms[p] if p < end else ""
+    if aux == "be":
+        return _after_be(norms, p, end, rules)
+    if aux == "have":
+        return _after_have(norms, p, end, rules)
+    if p >= end:
+        return "none", p, ""
+    v = norms[p]
+    nx_p = _next_word(norms, p + 1, end, rules)
+    nx = norms[nx_p] if nx_p < end else ""
+    if v in rules.negations or (v in ("did", "do", "does") and nx in ("not", "never")):
+        return "negated", p, v
+    if v in rules.modals or v in ("going", "gonna"):
+        return "hypothetical", p, v
+    if v in rules.be_forms:
+        return _after_be(norms, nx_p, end, rules)
+    if v in rules.have_forms:
+        return _after_have(norms, nx_p, end, rules)
+    if v == "got":
+        ctx = nx in _GOT_CONTEXT or _is_past(nx, rules)
+        return ("context" if ctx else "action"), p, v
+    if nx == "to" and v in _TO_VERBS_CONTEXT:
+        return "context", p, v
+    if nx == "to" and v in _TO_VERBS_ACTION and nx_p + 1 < end:
+        kind, _, _ = classify_verb(norms, nx_p + 1, end, "", rules)
+        return ("action" if kind in ("action", "none") else kind), p, v
+    if v in rules.stative_verbs:
+        return "context", p, v
+    if v in rules.role_verbs:
+        return "role", p, v
+    if v in rules.context_moves and _is_context_move(norms, p, end, rules):
+        return "context", p, v
+    return "action", p, v
+
+
+def _is_context_move(norms: Sequence[str], p: int, end: int, rules: Rules) -> bool:
+    v = norms[p]
+    nxt = norms[p + 1] if p + 1 < end else ""
+    if v in ("worked", "work", "started") and nxt in ("at", "as", "for", "in", "there", "here"):
+        return True
+    if v in ("worked", "work") and nxt != "on":
+        return False  # "worked with the platform team to ..." is collaboration, an action
+    window = norms[p + 1:min(end, p + 6)]
+    return any(w in rules.context_move_objects and w not in ("at", "as", "for", "there", "here")
+               for w in window)
+
+
+def _after_be(norms: Sequence[str], p: int, end: int, rules: Rules) -> tuple[str, int, str]:
+    if p >= end:
+        return "context", p, ""
+    v = norms[p]
+    if v == "able" and p + 2 < end and norms[p + 1] == "to":
+        kind, vp, verb = classify_verb(norms, p + 2, end, "", rules)
+        return ("action" if kind == "none" else kind), vp, verb
+    if v in ("going", "gonna", "about"):
+        return "hypothetical", p, v
+    if v in rules.negations:
+        return "negated", p, v
+    if v in _ROLE_WORDS or (v in ("in", "on") and p + 1 < end and norms[p + 1] in _ROLE_WORDS):
+        return "role", p, v
+    return "context", p, v
+
+
+def _after_have(norms: Sequence[str], p: int, end: int, rules: Rules) -> tuple[str, int, str]:
+    if p >= end:
+        return "context", p, ""
+    v = norms[p]
+    if v == "to" and p + 1 < end:
+        kind, vp, verb = classify_verb(norms, p + 1, end, "", rules)
+        return ("action" if kind == "none" else kind), vp, verb
+    if v in rules.negations:
+        return "negated", p, v
+    if v == "been":
+        return _after_be(norms, _next_word(norms, p + 1, end, rules), end, rules)
+    if _is_past(v, rules) or v in _PARTICIPLES:
+        return classify_verb(norms, p, end, "", rules)
+    return "context", p, v
+
+
+def _find_subject(norms: Sequence[str], p: int, end: int,
+                  rules: Rules) -> tuple[str, int, int, str]:
+    """(subject, subject position, first position after it, contracted aux) or ('', ...)."""
+    limit = min(end, p + 10)
+    q = p
+    while q < limit:
+        w = norms[q]
+        if w in _I_FORMS:
+            return "i", q, q + 1, _I_FORMS[w]
+        if w in _WE_FORMS:
+            return "we", q, q + 1, _WE_FORMS[w]
+        n = match_at(norms, q, rules.we_nouns, end) if q - p <= 1 else 0
+        if n and q + n < end and norms[q + n] in _TEAM_NOUN_TAILS:
+            n = 0  # "the team lead picked": someone else
+        if n:
+            after = q + n
+            if after < end and norms[after] == "and" and after + 1 < end and \
+                    norms[after + 1] in ("i", "me"):
+                after += 2
+            return "we", q, after, ""
+        if w in _OTHER_SUBJECTS:
+            return "other", q, q + 1, ""
+        q += 1
+    return "", -1, p, ""
+
+
+def analyse_clause(norms: Sequence[str], start: int, end: int, sent: int,
+                   prev: Clause | None, rules: Rules) -> Clause:
+    p = start
+    lead: list[str] = []
+    while p < end and norms[p] in rules.clause_openers:
+        lead.append(norms[p])
+        p += 1
+    hypothetical = any(w in rules.hypothetical_openers for w in lead)
+    first = _next_word(norms, p, end, rules)
+    if first < end and _is_past(norms[first], rules) and prev is not None and \
+            prev.subject in ("i", "we") and prev.kind in ("action", "role"):
+        kind, vp, verb = classify_verb(norms, first, end, "", rules)
+        kind = "hypothetical" if hypothetical else kind
+        return Clause(start, end, sent, tuple(lead), prev.subject, verb, vp, kind, True)
+    subject, s_pos, after, aux = _find_subject(norms, p, end, rules)
+    if not subject or subject == "other":
+        return Clause(start, end, sent, tuple(lead), subject, "", -1, "none")
+    before = norms[s_pos - 1] if s_pos > p else ""
+    if before.isalpha() and before not in rules.stopwords and before not in _TIME_NOUNS and \
+            before not in rules.adverbs and not before.endswith("ly"):
+        # "users we had already scored": a relative clause describing a noun, not a step.
+        return Clause(start, end, sent, tuple(lead), subject, "", s_pos, "context")
+    while after < end and norms[after] == norms[s_pos]:  # "we, um, we had": a restart
+        after += 1
+    kind, vp, verb = classify_verb(norms, after, end, aux, rules)
+    if verb in _COMPLEMENT_VERBS:
+        # "I think we changed the retries": the action belongs to the inner subject.
+        inner, i_pos, i_after, i_aux = _find_subject(norms, vp + 1, end, rules)
+        if inner in ("i", "we"):
+            kind, vp, verb = classify_verb(norms, i_after, end, i_aux, rules)
+            subject, s_pos = inner, i_pos
+    if hypothetical and kind in ("action", "role"):
+        kind = "hypothetical"
+    return Clause(start, end, sent, tuple(lead), subject, verb, vp, kind)
+
+
+def analyse_clauses(content: Sequence[Token], rules: Rules) -> tuple[
+        list[tuple[int, int]], list[Clause]]:
+    """Sentence ranges and analysed clauses over the content tokens."""
+    norms = [t.norm for t in content]
+    sents = sentences(content)
+    out: list[Clause] = []
+    prev: Clause | None = None
+    for start, end, s_no in clauses(content, sents, rules.clause_openers):
+        same_sentence = prev is not None and prev.sent == s_no
+        carry = prev if (same_sentence or (start < len(norms) and norms[start] in
+                                           ("and", "then"))) else None
+        c = analyse_clause(norms, start, end, s_no, carry, rules)
+        out.append(c)
+        if c.subject or c.kind != "none":
+            prev = c
+    return sents, out

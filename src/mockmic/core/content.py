@@ -1,0 +1,282 @@
+"""What the answer says: stakes, a quantified outcome, a decision, a learning, the results,
+and who did the work. Each finding is a clause range, so the report can show the words.
+
+Everything is decided per clause with its subject and verb (core.clauses), never by a bare
+keyword: "customer" in passing is not stakes, "six weeks" in a plan is not a metric, a team
+arguing is not a decision, "I learned the job ran nightly" early on is not a learning.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from mockmic.core.clauses import Clause, analyse_clauses
+from mockmic.core.quantities import Quantity, find_quantities
+from mockmic.core.rules import Rules
+from mockmic.core.text import Token, find_phrases, has_phrase, match_at
+
+Range = tuple[int, int]
+_WOULD = frozenset({"would", "could", "we'd", "it'd", "i'd", "they'd", "would've",
+                    "could've", "might", "might've", "wouldn't"})
+_CONDITIONAL = ("if", "unless", "otherwise", "without", "or else")
+_BEFORE_NUMBER = frozenset({"by", "to", "from", "at", "under", "below", "above", "of", "up",
+                            "down"})
+_COMPARISON = ("instead of", "compared to", "compared with", "versus", "vs", "rather than",
+               "down from", "up from", "from", "to", "down to", "against")
+_MEASURED = frozenset({"percent", "duration", "money", "multiplier"})
+_AFTER_PERCENT = ("drop*", "reduc*", "improv*", "increas*", "decreas*", "fewer", "less",
+                  "more", "faster", "cheaper", "lower", "higher", "lift", "gain", "saving*",
+                  "cut", "better", "smaller", "bigger", "speed*", "off")
+_HABIT_STARTS = ("i now", "we now", "i always", "i still", "now i", "now we", "these days",
+                 "nowadays", "since then", "ever since", "i make sure", "i try to")
+
+
+@dataclass(slots=True)
+class Content:
+    """Findings as ranges of content-token positions (see Doc in coach)."""
+
+    sents: list[Range] = field(default_factory=list)
+    clauses: list[Clause] = field(default_factory=list)
+    first_action: int | None = None
+    stakes: list[Range] = field(default_factory=list)
+    metrics: list[tuple[Range, Quantity]] = field(default_factory=list)
+    results: list[Range] = field(default_factory=list)
+    decisions: list[Range] = field(default_factory=list)
+    learnings: list[Range] = field(default_factory=list)
+    i_actions: list[Clause] = field(default_factory=list)
+    we_actions: list[Clause] = field(default_factory=list)
+
+
+class _Ctx:
+    """Shared lookups for one answer."""
+
+    def __init__(self, content: Sequence[Token], fracs: Sequence[float], rules: Rules) -> None:
+        self.toks = content
+        self.norms = [t.norm for t in content]
+        self.fracs = fracs
+        self.rules = rules
+        self.sents, self.clauses = analyse_clauses(content, rules)
+        self.clause_at = [0] * len(content)
+        for ci, c in enumerate(self.clauses):
+            for p in range(c.start, c.end):
+                self.clause_at[p] = ci
+        first = next((c for c in self.clauses if c.is_action and c.kind == "action"), None)
+        self.first_action = first
+        self.first_action_sent = first.sent if first else None
+
+    def sent_range(self, s: int) -> Range:
+        return self.sents[s]
+
+    def after_setup(self, c: Clause) -> bool:
+        """The clause is part of the story proper, not the problem description before it."""
+        return self.first_action_sent is None or c.sent >= self.first_action_sent or \
+            c.is_action
+
+    def frac(self, p: int) -> float:
+        return self.fracs[p] if 0 <= p < len(self.fracs) else 1.0
+
+    def planned_before(self, lo: int, p: int) -> bool:
+        return has_phrase(self.norms, self.rules.plan_words, lo, p)
+
+
+def _would_consequence(ctx: _Ctx, c: Clause) -> bool:
+    """'would have lost', "we'd miss ... unless", 'would be cut unless': a consequence."""
+    norms = ctx.norms
+    s0, s1 = ctx.sent_range(c.sent)
+    conditional = has_phrase(norms, _CONDITIONAL, s0, s1)
+    for p in range(c.start, c.end):
+        if norms[p] not in _WOULD:
+            continue
+        q = p + 1
+        counterfactual = norms[p].endswith("'ve")
+        while q < c.end and norms[q] in ("have", "not", "never", "also", "probably", "just",
+                                         "certainly", "definitely", "all"):
+            counterfactual = counterfactual or norms[q] == "have"
+            q += 1
+        if not (counterfactual or conditional):
+            continue
+        if match_at(norms, q, ctx.rules.stakes_would_have, c.end):
+            return True
+        q += 1 if q < c.end and norms[q] in ("been", "be") else 0
+        if match_at(norms, q, ctx.rules.stakes_harm, c.end):
+            return True
+    return False
+
+
+def _harm_near_party(ctx: _Ctx, c: Clause) -> bool:
+    rules = ctx.rules
+    s0, s1 = ctx.sent_range(c.sent)
+    harms = find_phrases(ctx.norms, rules.stakes_harm, c.start, c.end)
+    if not harms:
+        return False
+    parties = find_phrases(ctx.norms, rules.stakes_party, s0, s1)
+    return any(abs(h0 - p0) <= rules.stakes_window for h0, _ in harms for p0, _ in parties)
+
+
+def _find_results(ctx: _Ctx) -> list[Range]:
+    rules = ctx.rules
+    out: list[Range] = []
+    for c in ctx.clauses:
+        if c.kind in ("hypothetical", "negated") or not ctx.after_setup(c):
+            continue
+        hit = False
+        for m0, _ in find_phrases(ctx.norms, rules.result_impact, c.start, c.end):
+            if (m0 > 0 and ctx.norms[m0 - 1] == "had") or ctx.planned_before(c.start, m0):
+                continue
+            hit = True
+        if not hit:
+            late = ctx.frac(c.start) >= rules.result_completion_late_share
+            for m0, _ in find_phrases(ctx.norms, rules.result_completion, c.start, c.end):
+                if ctx.planned_before(c.start, m0):
+                    continue
+                if c.subject not in ("i", "we") or late:
+                    hit = True
+        if hit:
+            out.append((c.start, c.end))
+    return out
+
+
+def _find_metrics(ctx: _Ctx, word_pos: dict[int, int], words: Sequence[str]) -> list[
+        tuple[Range, Quantity]]:
+    rules = ctx.rules
+    norms = ctx.norms
+    change = rules.change_verbs + rules.result_impact
+    found = find_quantities(words)
+    out: list[tuple[Range, Quantity]] = []
+    for k, q in enumerate(found):
+        if q.kind in ("year", "version"):
+            continue
+        p = word_pos.get(q.start)
+        if p is None:
+            continue
+        c = ctx.clauses[ctx.clause_at[p]]
+        if c.kind == "hypothetical" or ctx.planned_before(c.start, p) or not ctx.after_setup(c):
+            continue
+        ci = ctx.clause_at[p]
+        prev = ctx.clauses[ci - 1] if ci > 0 else None
+        lo = prev.start if prev is not None and prev.sent == c.sent and \
+            prev.kind != "hypothetical" else c.start
+        changed = has_phrase(norms, change, lo, c.end)
+        before = norms[p - 1] if p > 0 else ""
+        nxt = found[k + 1] if k + 1 < len(found) else None
+        # "from 40 minutes to 5", "12 minutes instead of two hours": a before and an after.
+        from_to = before == "from" and nxt is not None and nxt.start - q.end <= 2
+        if nxt is not None and q.kind in _MEASURED and nxt.kind == q.kind:
+            gap = [w.lower().strip(",.") for w in words[q.end:nxt.start]]
+            from_to = from_to or " ".join(gap) in _COMPARISON
+        if q.kind in _MEASURED and "now" in norms[c.start:p]:
+            changed = True
+        q_end = word_pos.get(q.end - 1, p) + 1
+        self_describing = (q.kind == "multiplier" and q.value != 1.0) or (
+            q.kind == "percent" and match_at(norms, q_end, _AFTER_PERCENT, c.end) > 0)
+        if q.kind in ("number", "count") and not (
+                (changed and before in _BEFORE_NUMBER) or from_to or q.value == 0):
+            continue
+        if changed or from_to or self_describing:
+            out.append(((c.start, c.end), q))
+    return out
+
+
+def _find_decisions(ctx: _Ctx) -> list[Range]:
+    rules = ctx.rules
+    norms = ctx.norms
+    out: list[Range] = []
+    for c in ctx.clauses:
+        if c.kind in ("hypothetical", "negated"):
+            continue
+        mine = c.subject in ("i", "we") or has_phrase(
+            norms, ("my", "our", "the decision", "the call", "the trade*"), c.start, c.end)
+        # "Instead of rewriting it, I added a queue": the subject comes after the comma.
+        sentence_mine = any(x.subject in ("i", "we") and x.kind in ("action", "role", "context")
+                            for x in ctx.clauses if x.sent == c.sent)
+        choice = mine and has_phrase(norms, rules.decision_choice, c.start, c.end)
+        strong = (mine or sentence_mine) and (
+            has_phrase(norms, rules.decision_strong, c.start, c.end) or (
+                c.subject in ("i", "we") and c.kind == "action" and "instead" in
+                norms[c.start:c.end]))
+        if not (choice or strong):
+            continue
+        s_lo = ctx.sents[max(0, c.sent - 1)][0]
+        s_hi = ctx.sents[min(len(ctx.sents) - 1, c.sent + 1)][1]
+        why = has_phrase(norms, rules.decision_reason + rules.decision_alternative, s_lo, s_hi)
+        if strong or why:
+            end = c.end
+            nxt = ctx.clause_at[c.end] if c.end < len(norms) else None
+            if nxt is not None and ctx.clauses[nxt].sent == c.sent and has_phrase(
+                    norms, rules.decision_reason, ctx.clauses[nxt].start,
+                    ctx.clauses[nxt].end):
+                end = ctx.clauses[nxt].end
+            out.append((c.start, end))
+    return out
+
+
+def _find_learnings(ctx: _Ctx) -> list[Range]:
+    rules = ctx.rules
+    norms = ctx.norms
+    out: list[Range] = []
+    for m0, m1 in find_phrases(norms, rules.learning_cues):
+        phrase = " ".join(norms[m0:m1])
+        c = ctx.clauses[ctx.clause_at[m0]]
+        early_ok = match_at(norms, m0, rules.learning_early_ok) > 0
+        if not early_ok and ctx.frac(m0) < 0.5:
+            continue
+        if phrase == "next time" and m0 > 0 and norms[m0 - 1] == "the":
+            continue
+        if any(phrase.startswith(h) for h in _HABIT_STARTS):
+            # A habit, not a scene: "I now profile cost", not "since then I moved teams".
+            ci = ctx.clause_at[m0]
+            near = [ctx.clauses[k] for k in (ci, ci + 1) if k < len(ctx.clauses)]
+            who = next((x for x in near if x.subject in ("i", "we")), None)
+            if who is None or who.kind not in ("action", "role"):
+                continue
+        s1 = ctx.sents[c.sent][1]
+        # "What I learned is ...": start the evidence at the clause, not mid-phrase.
+        out.append((c.start if m0 - c.start <= 2 else m0, s1))
+    merged: list[Range] = []
+    for r in sorted(out):
+        if merged and r[0] < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], r[1]))
+        else:
+            merged.append(r)
+    return merged
+
+
+def _find_stakes(ctx: _Ctx, results: list[Range]) -> list[Range]:
+    result_starts = {r[0] for r in results}
+    out: list[Range] = []
+    for c in ctx.clauses:
+        strong = has_phrase(ctx.norms, ctx.rules.stakes_strong, c.start, c.end)
+        conditional = has_phrase(ctx.norms, ctx.rules.stakes_conditional, c.start, c.end)
+        if conditional or _would_consequence(ctx, c) or (c.start not in result_starts and (
+                (strong and c.kind != "negated") or _harm_near_party(ctx, c))):
+            out.append((c.start, c.end))
+    return out
+
+
+def analyse_content(content: Sequence[Token], fracs: Sequence[float], words: Sequence[str],
+                    rules: Rules) -> Content:
+    """Findings for the content tokens (fillers and recogniser loops already removed).
+
+    `fracs[p]` is how far into the answer content token p was said (0..1); `words` are the
+    transcript's word texts, for quantities.
+    """
+    ctx = _Ctx(content, fracs, rules)
+    out = Content(sents=ctx.sents, clauses=ctx.clauses)
+    if ctx.first_action is not None:
+        out.first_action = ctx.first_action.start
+    word_pos = {t.i: p for p, t in enumerate(content)}
+    out.results = _find_results(ctx)
+    out.metrics = _find_metrics(ctx, word_pos, words)
+    seen = set(out.results)
+    for r, _ in out.metrics:
+        if r not in seen:
+            out.results.append(r)
+            seen.add(r)
+    out.results.sort()
+    out.stakes = _find_stakes(ctx, out.results)
+    out.decisions = _find_decisions(ctx)
+    out.learnings = _find_learnings(ctx)
+    out.i_actions = [c for c in ctx.clauses if c.is_action and c.subject == "i"]
+    out.we_actions = [c for c in ctx.clauses if c.is_action and c.subject == "we"]
+    return out

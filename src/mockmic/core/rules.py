@@ -1,0 +1,371 @@
+"""Every threshold, weight and lexicon the coach uses, as data, each with its source.
+
+Sources (see /work/shared/COACHING.md for the full table):
+  [MS]    Microsoft Speaker Coach support page: 100-165 WPM recommended.
+  [RAI]   Read.ai coaching methodology: 130-175 WPM "optimal clarity"; fillers < 4 % of words.
+  [GT]    Griffiths 1990; Tauroza & Allison 1990: 130-160 WPM comprehension band.
+  [SA]    speechaway.co after Miller et al. 1976: target 140-160, flag only sustained <110 / >190.
+  [GZ]    Götz 2013; Corley & Stewart 2008: ~1.2 fillers/min fluent, ~4.8/min hesitant.
+  [LVC]   local-voice-coach / interview-voice-coach: a gap >= 0.6 s is a pause, > 3 s thinking.
+  [SW]    Swarthmore career centre: 1-2 minutes typical; 90 s is our target.
+  [STAR]  jobtrackfy "90-second STAR": Situation 10-15 s, Task ~10 s, Action 45-55 s, Result
+          15-20 s; Situation > 20 s reads as stalling; behavioural rubric 10/10/60/20 %.
+  [ART]   the article the product grew from (shared/context/000_...): stakes, decisions with
+          trade-offs, impact tied to outcomes, ownership, learning; rambling, too much detail;
+          the 10-second scan.
+  [OURS]  our own choice, tuned on hand-written answers in tests/unit; change freely.
+
+Lexicon entries are lowercase phrases matched word by word; a trailing "*" matches any word with
+that prefix ("escalat*" matches "escalated", "escalation").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+
+
+def _frozen(d: dict[str, float]) -> Mapping[str, float]:
+    return MappingProxyType(d)
+
+
+@dataclass(frozen=True)
+class Rules:
+    # --- Timing -----------------------------------------------------------------------------
+    over_time_warn_ratio: float = 0.10
+    """over_time warns when the answer runs this fraction past the target [SW][OURS]."""
+    over_time_fail_ratio: float = 0.33
+    """... and fails past this fraction (90 s -> 2:00) [SW: 2 minutes is the upper end]."""
+    late_impact_fraction: float = 0.75
+    """The first result is late after this share of max(answer, target) [STAR: Result is the
+    last 15-20 s of 90], or after the target mark itself."""
+    setup_max_s: float = 20.0
+    """Set-up before the first action longer than this reads as stalling [STAR]."""
+    setup_max_share: float = 0.30
+    """... or longer than this share of the answer [STAR: Situation+Task = 20 % of the rubric,
+    plus slack for a one-sentence stakes statement] [OURS]."""
+    setup_min_s_for_share: float = 10.0
+    """The share rule needs at least this much set-up: 8 s of context in a 25 s answer is fine."""
+    opening_words: int = 25
+    """The 10-second scan [ART]: ~25 words at 150 WPM."""
+    stakes_late_share: float = 0.5
+    """Stakes first stated after this share of the answer get an info-level hint [OURS]."""
+    trailing_min_words: int = 15
+    """Talk after the last result/learning longer than this is trailing [ART: rambling][OURS]."""
+    detail_run_min_clauses: int = 6
+    """'Too much detail': this many action clauses in a row with no decision or result ..."""
+    detail_run_min_target_share: float = 0.4
+    """... lasting at least this share of the target (36 s of 90: most of the STAR Action
+    budget of 45-55 s) [STAR][ART][OURS]."""
+
+    # --- Delivery ---------------------------------------------------------------------------
+    pause_min_s: float = 0.6
+    """A gap between words of at least this long is a pause [LVC]."""
+    long_pause_s: float = 3.0
+    """Longer than this is 'thinking time' [LVC]."""
+    long_pauses_warn: int = 3
+    """long_pauses warns at this many thinking-time pauses ('several') [OURS] ..."""
+    long_pauses_fail: int = 5
+    """... and fails at this many."""
+    filler_setoff_pause_s: float = 0.3
+    """'like'/'so' count as fillers when a pause at least this long sets them off [OURS]."""
+    wpm_target: tuple[float, float] = (140.0, 160.0)
+    """The band tips aim for [SA]; [GT] 130-160, [RAI] 130-175, [MS] 100-165 agree around it."""
+    wpm_fast: float = 190.0
+    """too_fast when sustained above this [SA]."""
+    wpm_slow: float = 110.0
+    """too_slow when sustained below this [SA]."""
+    wpm_fast_fail: float = 220.0
+    """too_fast fails above this [OURS]."""
+    wpm_slow_fail: float = 90.0
+    """too_slow fails below this [OURS]."""
+    rate_window_s: float = 15.0
+    """'Sustained' rate: windows of this length ..."""
+    rate_sustained_share: float = 0.5
+    """... at least this share of which are out of band [SA: flag only sustained extremes]."""
+    rate_min_speech_s: float = 20.0
+    """No rate verdict on less speech than this [OURS]."""
+    filler_per_100_words: float = 4.0
+    """filler_heavy above this many fillers per 100 words [RAI: < 4 % of words] ..."""
+    filler_per_min: float = 4.8
+    """... or above this many per minute [GZ: hesitant speakers]."""
+    filler_fail_factor: float = 2.0
+    """filler_heavy fails at this multiple of either threshold [OURS]."""
+    filler_min_count: int = 3
+    """No filler flag below this many fillers or ..."""
+    filler_min_words: int = 30
+    """... in an answer shorter than this many words [OURS]."""
+    repeat_ngram_min: int = 3
+    """Repeated phrases are n-grams of at least this many words with a content word [OURS]."""
+    repeat_ngram_max: int = 6
+    repeat_rambling_count: int = 3
+    """Rambling when phrases are re-said this many times in all (beyond the first) [OURS] ..."""
+    restart_rambling_count: int = 3
+    """... or the speaker restarts this many times ('we, um, we') [OURS]."""
+    asr_loop_min_repeats: int = 3
+    """A phrase of 2+ words said this many times back to back is the recogniser looping, not
+    the speaker (measured on rambling_no_stakes.flac, ARCHITECTURE.md); collapse it."""
+
+    # --- Content ----------------------------------------------------------------------------
+    ownership_min_actions: int = 3
+    """weak_ownership needs at least this many I/we action clauses ..."""
+    ownership_min_i_share: float = 0.5
+    """... and fires when fewer than this share of them are 'I' [ART: ownership at your level]."""
+    off_topic_min_question_words: int = 3
+    """Off-question rambling needs a question with this many content words ..."""
+    off_topic_min_answer_words: int = 80
+    """... an answer of this many words, and no shared content word at all [OURS: keep it
+    conservative; behavioural answers rarely reuse the question's words]."""
+    short_answer_words: int = 25
+    """Below this many words content flags say 'too short to judge' in their message [OURS]."""
+
+    # --- Score ------------------------------------------------------------------------------
+    flag_points: Mapping[str, float] = field(default_factory=lambda: _frozen({
+        # Content first: what hiring teams listen for [ART].
+        "missing_metric": 16.0, "missing_stakes": 14.0, "missing_decision": 12.0,
+        "rambling": 12.0, "weak_ownership": 12.0, "late_impact": 8.0, "missing_learning": 8.0,
+        # The 90-second version [ART] sits between content and delivery.
+        "over_time": 10.0,
+        # Delivery: real but secondary; filler counts are a lower bound.
+        "too_fast": 5.0, "too_slow": 5.0, "filler_heavy": 5.0, "long_pauses": 4.0,
+    }))
+    """Points a flag costs at severity 'fail' (score starts at 100) [OURS]."""
+    severity_factor: Mapping[str, float] = field(default_factory=lambda: _frozen({
+        "fail": 1.0, "warn": 0.6, "info": 0.15}))
+    """Share of a flag's points each severity costs [OURS]."""
+
+    # --- Lexicons ---------------------------------------------------------------------------
+    fillers_always: frozenset[str] = frozenset({
+        "um", "umm", "ummm", "uh", "uhh", "uhm", "er", "erm", "hmm", "hm", "mm", "mmm", "ah",
+        "eh"})
+    """Always fillers [COACHING: Whisper drops many, so counts are a lower bound]."""
+    fillers_set_off: frozenset[str] = frozenset({
+        "like", "so", "basically", "actually", "well", "literally", "right", "okay"})
+    """Fillers only when set off by a comma, a pause or a sentence start [OURS]."""
+    filler_phrases: tuple[str, ...] = ("you know", "i mean", "kind of", "sort of")
+    """Two-word fillers; 'kind of'/'sort of' only when no determiner makes them a noun."""
+    hedges: tuple[str, ...] = (
+        "i think", "i guess", "i suppose", "i believe", "maybe", "perhaps", "probably",
+        "sort of", "kind of", "pretty much", "more or less", "somewhat", "i feel like",
+        "i'm not sure", "not sure")
+
+    stakes_strong: tuple[str, ...] = (
+        "at risk", "at stake", "risk of", "risking", "in jeopardy", "jeopardi*",
+        "mattered", "launch date", "hard launch", "hard deadline", "due date", "go-live date",
+        "matters because", "important because", "critical", "urgent",
+        "top priority", "high priority", "priority for", "high stakes", "high-stakes",
+        "blocking", "blocked", "blocker", "outage*", "downtime", "incident*", "sev1", "sev-1",
+        "p0", "p1", "sla", "slas", "slo", "slos", "churn*", "revenue", "compliance",
+        "regulat*", "audit*", "gdpr", "hipaa", "breach*", "vulnerabilit*", "penalt*", "fines",
+        "lawsuit*", "legal", "escalat*", "costing", "cost us", "costs us", "cost the company",
+        "burning", "bleeding", "budget", "deadline*", "losing", "paged", "on-call", "on call",
+        "complain*", "millions of", "thousands of",
+        "fraud", "data loss", "lose the", "miss the", "missing the", "miss our",
+        "slip*", "go-live", "make or break")
+    """One of these in a clause states stakes [ART: why the problem mattered to the business]."""
+    stakes_conditional: tuple[str, ...] = (
+        "unless", "if we didn't", "if we did not", "if we don't", "if we hadn't",
+        "if we couldn't", "if we could not", "if i didn't", "if i hadn't", "if it failed",
+        "if this failed", "if that failed", "otherwise", "or else", "without a fix",
+        "without the fix", "without it", "if nothing changed", "if we missed",
+        "if we did nothing", "if we waited")
+    """A risk stated as a condition: stakes even though the clause is negative."""
+    stakes_would_have: tuple[str, ...] = (
+        "lost", "missed", "cost", "failed", "broken", "slipped", "blocked", "churned",
+        "delayed", "breached", "violated", "hurt", "damaged", "been late", "lose", "miss",
+        "fail", "break", "slip", "block", "churn", "delay", "breach", "violate", "hurt",
+        "damage", "be late", "be cut", "killed", "cancel*", "pull*", "run out", "ran out")
+    """'would have X' / 'would X' / 'we'd X' with X here is a consequence construction."""
+    stakes_harm: tuple[str, ...] = (
+        "fail*", "broke", "broken", "break*", "slow", "slower", "latency", "error*", "bug*",
+        "crash*", "down", "stale", "wrong", "delay*", "late", "lose", "lost", "drop*",
+        "expensive", "cost", "costs", "costly", "spend*", "bill", "pain*", "manual*", "toil",
+        "frustrat*", "unhappy", "stuck", "risk*", "timeout*", "flaky", "unreliable",
+        "degrad*", "leak*", "inaccurate", "miss*", "affect*", "impact*", "hurt*", "outdated",
+        "out of date", "could not handle", "couldn't handle", "couldn't keep up",
+        "could not keep up", "overload*", "fell over", "fall over", "falling over",
+        "not ready", "bottleneck*", "struggl*", "unusable", "unavailable", "outage*")
+    """A harm word plus an affected party (stakes_party) near it also states stakes."""
+    stakes_party: tuple[str, ...] = (
+        "customer*", "client*", "user*", "business", "revenue", "sales", "partner*",
+        "merchant*", "advertiser*", "patient*", "leadership", "executive*", "vp", "ceo",
+        "cto", "finance", "launch*", "release", "contract*", "deal*", "production", "prod",
+        "traffic", "money", "dollars", "checkout", "orders", "subscribers", "members",
+        "drivers", "riders", "sellers", "buyers", "analysts", "stakeholders")
+    stakes_window: int = 12
+    """Harm and party must be within this many words of each other [OURS]."""
+
+    change_verbs: tuple[str, ...] = (
+        "cut", "cuts", "reduc*", "lower*", "decreas*", "dropp*", "drop", "drops", "fell",
+        "went down", "came down", "brought down", "brought it down", "increas*", "improv*",
+        "rais*", "grew", "grow*", "rose", "boost*", "doubl*", "tripl*", "halv*", "saved",
+        "saving*", "save", "sped up", "speed up", "went up", "shrank", "shrunk", "eliminat*",
+        "lift*", "gain*", "jumped", "climbed", "trimmed", "slashed", "freed up", "recovered",
+        "hit", "reached", "beat", "exceeded", "down to", "up to", "faster", "slower",
+        "cheaper", "fewer", "less", "more", "higher", "better", "quicker", "smaller", "kept",
+        "held", "stayed", "maintained", "caught", "prevented", "avoided", "reclaimed")
+    """A quantity in a clause with one of these (after the first action) is an outcome [ART:
+    impact tied to outcomes, e.g. 'reduced inference cost by 22 %']."""
+    plan_words: tuple[str, ...] = (
+        "goal", "target*", "aim*", "plan*", "estimat*", "expect*", "projected", "hoping",
+        "supposed", "asked us", "asked me", "needed to", "wanted to", "would", "could",
+        "should", "might", "will", "going to", "budgeted", "quoted", "if", "unless")
+    """A quantity in a clause with one of these is a plan or target, not an outcome."""
+    result_impact: tuple[str, ...] = (
+        "cut", "reduc*", "lowered", "decreased", "dropped", "fell", "went down", "came down",
+        "brought down", "brought it down", "increased", "improved", "raised", "grew", "rose",
+        "boosted", "doubled", "tripled", "halved", "saved", "sped up", "eliminated", "shrank",
+        "jumped", "climbed", "recovered", "on time", "on schedule", "ahead of schedule",
+        "hit the deadline", "hit the target", "hit our", "met the deadline", "met our",
+        "met the sla", "adopted", "was kept", "were kept", "kept accuracy", "keeping accuracy",
+        "stayed flat", "stayed steady", "held steady", "no longer", "never again",
+        "as a result", "the result", "the outcome", "led to", "ended up", "less", "fewer",
+        "faster", "cheaper", "happier", "more reliable", "more stable", "still use*",
+        "still running", "still in use", "is used", "are used", "now use*", "is now",
+        "are now", "was now", "since then it", "since then we haven't", "zero", "it worked",
+        "that worked", "this worked", "paid off", "won", "stopped failing", "stopped paging",
+        "went away", "disappeared", "went to zero", "went from", "down from", "up from",
+        "returned", "got back")
+    """What changed because of the actions, whoever the subject: the 'result' signal."""
+    result_completion: tuple[str, ...] = (
+        "fixed", "resolved", "shipped", "launched", "went live", "went out", "rolled out",
+        "unblocked", "stopped", "prevented", "avoided", "delivered", "landed", "closed",
+        "passed", "succeeded", "completed on time")
+    """Results when said of the system ('the leak was fixed') or in the wrap-up; an early
+    'we fixed the schema differences' is one more task [ART: work described as tasks]."""
+    result_completion_late_share: float = 0.6
+    """... 'wrap-up' means after this share of the answer [OURS]."""
+    decision_choice: tuple[str, ...] = (
+        "decided", "decide", "chose", "choose", "opted", "went with", "go with", "picked",
+        "settled on", "made the call", "my call", "the call was", "pushed for",
+        "pushed to", "argued for", "recommended", "proposed", "prioritized",
+        "prioritised", "bet on", "committed to", "ruled out", "rejected", "scoped",
+        "traded", "said no", "went for", "landed on", "the decision", "my decision",
+        "our decision", "convinced")
+    """Choice verbs; a decision needs one of these with a reason or alternative nearby."""
+    decision_alternative: tuple[str, ...] = (
+        "instead of", "instead", "rather than", "in favour of", "in favor of",
+        "trade-off*", "tradeoff*", "trade off*", "at the cost of", "at the expense of",
+        "downside*", "upside*", "option*", "alternative*", "versus", "vs", "either",
+        "considered", "weighed", "compared", "pros and cons", "the risk was", "but it would",
+        "would have taken", "would have cost", "would have meant", "would have risked")
+    """A rejected option or trade-off [ART: decisions explained with trade-offs]."""
+    decision_reason: tuple[str, ...] = (
+        "because", "since it", "since we", "since the", "so that", "given", "as it was",
+        "to avoid", "the reason", "which meant", "that meant", "reversible", "cheaper",
+        "safer", "simpler", "easier", "faster", "less risk*", "lower risk", "more reliable",
+        "risk*", "so we could", "so i could", "so it")
+    decision_strong: tuple[str, ...] = (
+        "instead of", "rather than", "in favour of", "in favor of", "trade-off*",
+        "tradeoff*", "trade off*", "at the cost of", "at the expense of", "weighed",
+        "pros and cons", "two options", "three options", "two approaches", "made the call",
+        "the trade", "considered")
+    """These alone state a decision when an I/we clause says them [ART]."""
+    learning_cues: tuple[str, ...] = (
+        "i learned", "i learnt", "i've learned", "we learned", "the lesson", "lesson i",
+        "lessons", "taught me", "teach me", "takeaway", "take away", "what i'd do differently",
+        "i'd do differently", "do it differently", "i would do differently", "next time",
+        "going forward", "moving forward", "from then on", "ever since", "since then",
+        "these days", "nowadays", "in hindsight", "looking back", "in retrospect",
+        "if i did it again", "if i had to do it again", "if i were to do it again",
+        "i wish i had", "i should have", "i'd have", "changed how i", "changed the way i",
+        "changed how we", "changed the way we", "made me", "i now", "we now", "i always",
+        "now i", "now we", "i still", "i make sure", "i try to", "i've started",
+        "i started to", "i'm now", "i'm much more", "i'm more", "i am more", "i've become",
+        "i became more", "we should have", "became the standard", "became our standard",
+        "became a template",
+        "our playbook", "the playbook", "runbook", "i realized that i", "i realised that i",
+        "that experience taught", "it changed how", "it changed the way")
+    """A lasting change after the story [ART: close with what changed after the outcome]."""
+    learning_early_ok: tuple[str, ...] = (
+        "the lesson", "lesson i", "taught me", "takeaway", "what i'd do differently",
+        "i'd do differently", "in hindsight", "looking back", "in retrospect", "going forward")
+    """Learning cues that count wherever they are said; the others only in the second half
+    (an early 'I learned that the job ran nightly' is finding out, not learning)."""
+
+    # --- Clause grammar ---------------------------------------------------------------------
+    clause_openers: frozenset[str] = frozenset({
+        "and", "but", "so", "then", "because", "which", "who", "where", "when", "while",
+        "after", "before", "until", "unless", "although", "though", "since", "if",
+        "whereas", "or", "once", "whether"})
+    hypothetical_openers: frozenset[str] = frozenset({"if", "unless", "whether"})
+    adverbs: frozenset[str] = frozenset({
+        "then", "also", "just", "quickly", "eventually", "finally", "first", "really",
+        "actually", "basically", "only", "personally", "later", "immediately", "initially",
+        "still", "now", "always", "all", "both", "together", "ourselves", "myself",
+        "originally", "ultimately", "instead", "again", "already", "even", "soon",
+        "simply", "carefully", "manually", "successfully", "jointly", "gradually",
+        "essentially", "literally", "ended", "kind", "sort", "of", "like", "so", "well",
+        "proactively", "directly", "specifically", "mostly", "largely", "partly"})
+    """Words skipped between a subject and its verb ('we then quickly moved')."""
+    modals: frozenset[str] = frozenset({
+        "would", "could", "might", "should", "can", "will", "may", "must", "shall", "wanna",
+        "gonna"})
+    negations: frozenset[str] = frozenset({
+        "didn't", "don't", "never", "couldn't", "wasn't", "weren't", "not", "haven't",
+        "hadn't", "won't", "wouldn't", "can't", "cannot"})
+    be_forms: frozenset[str] = frozenset({
+        "am", "was", "were", "are", "is", "be", "been", "being", "'s", "'re", "'m"})
+    have_forms: frozenset[str] = frozenset({"had", "have", "has", "having"})
+    stative_verbs: frozenset[str] = frozenset({
+        "know", "knew", "think", "thought", "believe", "believed", "feel", "felt", "guess",
+        "mean", "meant", "want", "wanted", "need", "needed", "hope", "hoped", "like", "liked",
+        "love", "loved", "seem", "seemed", "wish", "remember", "wondered", "realized",
+        "realised", "noticed", "saw", "see", "heard", "understood", "understand", "learned",
+        "learnt", "kind", "sort", "used", "tend", "tended", "agreed", "assumed",
+        "expected", "inherited", "enjoyed", "say", "said", "mentioned", "guessed"})
+    """After I/we these describe a state or a thought, not an action."""
+    role_verbs: frozenset[str] = frozenset({
+        "owned", "own", "led", "lead", "managed", "manage", "oversaw", "headed", "run"})
+    """Ownership of a remit: counts towards 'I' ownership, not as the first action."""
+    context_moves: frozenset[str] = frozenset({
+        "joined", "moved", "transferred", "switched", "worked", "started", "left", "work",
+        "rejoined", "spent"})
+    """'I joined the team', 'I moved to a different team', 'I worked at X' are context."""
+    context_move_objects: frozenset[str] = frozenset({
+        "team", "company", "role", "job", "position", "group", "org", "organisation",
+        "organization", "department", "startup", "firm", "at", "as", "for", "there", "here"})
+    we_nouns: tuple[str, ...] = ("our team", "my team", "the team", "our group", "my group",
+                                 "the whole team", "our squad", "everyone")
+    """Team subjects that count as 'we' in ownership [OURS]."""
+    irregular_past: frozenset[str] = frozenset({
+        "built", "wrote", "ran", "took", "made", "set", "put", "cut", "got", "found", "led",
+        "sent", "brought", "went", "did", "began", "chose", "drove", "gave", "kept", "met",
+        "paid", "sold", "spent", "split", "told", "won", "shut", "rewrote", "rebuilt", "threw",
+        "held", "broke", "caught", "fought", "taught", "bought", "dug", "hid", "shook",
+        "stood", "struck", "swapped", "redid", "undid", "reran", "overrode", "froze", "fed",
+        "flew", "grew", "hung", "laid", "lent", "let", "lost", "read", "rode", "rose", "saw",
+        "shot", "slid", "spoke", "spun", "stuck", "swept", "tore", "wound", "wrung", "sped"})
+    """Past-tense verbs without -ed: an 'and ran an A/B test' continues the last subject."""
+    stopwords: frozenset[str] = frozenset({
+        "a", "an", "the", "and", "or", "but", "so", "then", "of", "to", "in", "on", "at",
+        "for", "from", "with", "by", "as", "is", "was", "were", "are", "be", "been", "it",
+        "its", "it's", "this", "that", "these", "those", "we", "i", "you", "they", "he",
+        "she", "our", "my", "your", "their", "his", "her", "me", "us", "them", "had", "have",
+        "has", "do", "did", "does", "would", "could", "should", "will", "can", "not", "no",
+        "there", "here", "what", "which", "who", "when", "where", "how", "why", "all",
+        "some", "any", "about", "into", "out", "up", "down", "over", "after", "before",
+        "just", "really", "very", "also", "if", "because", "while", "than", "too", "more",
+        "most", "much", "many", "one", "two", "get", "got", "like", "well", "um", "uh",
+        "i'm", "i'd", "i've", "we'd", "we're", "we've", "don't", "didn't", "wasn't",
+        "other", "each", "every", "again", "still", "now", "even", "back", "way", "thing",
+        "things", "lot", "bit", "kind", "sort", "actually", "basically", "pretty", "quite"})
+    generic_nouns: frozenset[str] = frozenset({
+        "company", "team", "time", "thing", "things", "job", "role", "work", "project",
+        "people", "someone", "something", "year", "years", "month", "months", "day", "days",
+        "week", "weeks", "story", "situation", "example", "question", "previous", "current",
+        "big", "pretty", "really", "back", "called", "later", "earlier", "last", "first",
+        "spring", "summer", "fall", "autumn", "winter", "quarter", "office", "offices",
+        "data", "tell", "talk", "going", "okay", "right", "sure", "think", "know", "maybe",
+        "guess", "mean", "want", "wanted", "need", "needed", "said", "went", "made", "did",
+        "happened", "different", "new", "old", "good", "great"})
+    """Words too generic to say what a story is about in the 10-second scan [OURS]."""
+    question_generic: frozenset[str] = frozenset({
+        "tell", "time", "describe", "example", "situation", "give", "talk", "walk", "share",
+        "experience", "project", "when", "what", "how", "did", "you", "your", "had", "have",
+        "about", "me", "us", "handle", "handled", "moment", "occasion", "instance", "specific",
+        "particular", "recent", "recently", "ever", "worked", "work"})
+
+
+DEFAULT_RULES = Rules()

@@ -1,0 +1,194 @@
+"""Tokens, sentences and clauses of a transcript, and a small phrase matcher.
+
+Every Token keeps the index of the transcript Word it came from, so anything found here maps
+straight back onto a Span. Whisper attaches punctuation to words ("well," / "percent."); typed
+answers do the same after whitespace splitting, so both go through one path.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from mockmic.core.transcript import Transcript
+
+_STRIP_LEFT = "\"'“‘([{<*_-—–"
+_STRIP_RIGHT = "\"'”’)]}>*_.,;:!?…-—–"
+_SOFT_BREAK = (",", ";", ":", "—", "–", "-", "…")
+_HARD_BREAK = (".", "!", "?")
+_ABBREVIATIONS = {"e.g.", "i.e.", "etc.", "vs.", "dr.", "mr.", "mrs.", "ms.", "u.s.", "approx.",
+                  "a.m.", "p.m.", "inc.", "no.", "st.", "jr."}
+_TRAILING_QUOTES = "\"'”’)]}"
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One word as the coach reads it: `norm` is lowercase without edge punctuation."""
+
+    i: int
+    raw: str
+    norm: str
+    start: float
+    end: float
+    soft_after: bool = False
+    hard_after: bool = False
+
+
+def _finite(x: float) -> float:
+    return x if math.isfinite(x) else 0.0
+
+
+def normalise(raw: str) -> str:
+    """Lowercase, typographic apostrophes made plain, edge punctuation removed."""
+    s = raw.strip().replace("’", "'").replace("‘", "'").lower()
+    s = s.lstrip(_STRIP_LEFT).rstrip(_STRIP_RIGHT)
+    return s
+
+
+def tokenize(transcript: Transcript) -> list[Token]:
+    """One Token per transcript word, punctuation-only words included (norm == "")."""
+    out: list[Token] = []
+    for i, w in enumerate(transcript.words):
+        raw = w.text.strip()
+        core = raw.rstrip(_TRAILING_QUOTES)
+        low = core.lower()
+        hard = core.endswith(_HARD_BREAK) and low not in _ABBREVIATIONS and not (
+            re.fullmatch(r"[a-z]\.", low) is not None)
+        soft = (not hard) and core.endswith(_SOFT_BREAK)
+        out.append(Token(i, raw, normalise(raw), _finite(w.start), _finite(w.end), soft, hard))
+    return out
+
+
+def sentences(tokens: Sequence[Token]) -> list[tuple[int, int]]:
+    """Sentence ranges [start, end) over `tokens` positions."""
+    out: list[tuple[int, int]] = []
+    start = 0
+    for p, t in enumerate(tokens):
+        if t.hard_after:
+            out.append((start, p + 1))
+            start = p + 1
+    if start < len(tokens):
+        out.append((start, len(tokens)))
+    return out
+
+
+#: An opener right after one of these is not opening a clause: "we then moved", "back then",
+#: "after a while", "at once".
+_NOT_AN_OPENER_AFTER = {
+    "then": frozenset({"back", "i", "we", "they", "he", "she", "it", "you", "since", "until",
+                       "by", "just", "even", "only", "right", "and", "but", "so"}),
+    "while": frozenset({"a", "little", "short", "long", "whole", "worth"}),
+    "once": frozenset({"at", "for", "all", "more", "than", "just"}),
+    "so": frozenset({"and", "or", "do", "did", "think", "not", "even", "just", "also"}),
+    "since": frozenset({"ever", "long", "not"}),
+    "before": frozenset({"long", "never", "ever", "day", "week", "month", "year", "just",
+                         "shortly", "right", "earlier", "hour", "minutes", "days"}),
+    "after": frozenset({"day", "week", "month", "year", "right", "shortly", "soon", "just",
+                        "long", "hour", "even", "days"}),
+}
+
+
+def clauses(tokens: Sequence[Token], sents: Sequence[tuple[int, int]],
+            openers: frozenset[str]) -> list[tuple[int, int, int]]:
+    """Clause ranges (start, end, sentence number): split at commas and clause openers.
+
+    A run of openers ("and then", "but because") stays at the head of one clause.
+    """
+    out: list[tuple[int, int, int]] = []
+    for s_no, (s0, s1) in enumerate(sents):
+        start = s0
+        for p in range(s0, s1):
+            t = tokens[p]
+            head_only_openers = all(tokens[q].norm in openers for q in range(start, p))
+            blocked = p > s0 and tokens[p - 1].norm in _NOT_AN_OPENER_AFTER.get(
+                t.norm, frozenset()) and not tokens[p - 1].soft_after
+            if p > start and t.norm in openers and not head_only_openers and not blocked:
+                out.append((start, p, s_no))
+                start = p
+            if t.soft_after and p + 1 < s1:
+                out.append((start, p + 1, s_no))
+                start = p + 1
+        if start < s1:
+            out.append((start, s1, s_no))
+    return out
+
+
+def stem(word: str) -> str:
+    """A crude stem good enough to match 'migrate'/'migration', 'costs'/'cost'."""
+    w = word.lower().strip("'")
+    for suffix in ("ations", "ation", "ions", "ion", "ings", "ing", "ied", "ies", "ed", "es",
+                   "ers", "er", "ly", "s", "e"):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 4:
+            return w[: -len(suffix)]
+    return w
+
+
+Phrase = tuple[str, ...]
+
+
+@lru_cache(maxsize=128)
+def _compile(phrases: tuple[str, ...]) -> dict[str, list[Phrase]]:
+    """Index phrases by their first word (or by '*' for a prefix first word)."""
+    index: dict[str, list[Phrase]] = {}
+    for ph in phrases:
+        parts = tuple(ph.lower().split())
+        if not parts:
+            continue
+        key = "*" if parts[0].endswith("*") else parts[0]
+        index.setdefault(key, []).append(parts)
+    for key in index:
+        index[key].sort(key=len, reverse=True)
+    return index
+
+
+def _word_matches(pattern: str, word: str) -> bool:
+    if pattern.endswith("*"):
+        return word.startswith(pattern[:-1])
+    return word == pattern
+
+
+def match_at(norms: Sequence[str], p: int, phrases: tuple[str, ...],
+             hi: int | None = None) -> int:
+    """Length of the longest phrase starting at norms[p] and ending by `hi`, 0 when none."""
+    index = _compile(phrases)
+    limit = len(norms) if hi is None else min(hi, len(norms))
+    if p >= limit:
+        return 0
+    cands = index.get(norms[p], []) + index.get("*", [])
+    best = 0
+    for parts in cands:
+        n = len(parts)
+        if n > best and p + n <= limit and all(
+                _word_matches(parts[k], norms[p + k]) for k in range(n)):
+            best = n
+    return best
+
+
+def find_phrases(norms: Sequence[str], phrases: tuple[str, ...], lo: int = 0,
+                 hi: int | None = None) -> list[tuple[int, int]]:
+    """Non-overlapping (start, end) matches of `phrases` in norms[lo:hi], left to right."""
+    hi = len(norms) if hi is None else min(hi, len(norms))
+    out: list[tuple[int, int]] = []
+    p = lo
+    while p < hi:
+        n = match_at(norms, p, phrases, hi)
+        if n:
+            out.append((p, p + n))
+            p += n
+        else:
+            p += 1
+    return out
+
+
+def has_phrase(norms: Sequence[str], phrases: tuple[str, ...], lo: int = 0,
+               hi: int | None = None) -> bool:
+    return bool(find_phrases(norms, phrases, lo, hi))
+
+
+def content_words(norms: Iterable[str], stopwords: frozenset[str]) -> list[str]:
+    """Words that carry meaning: alphabetic, 3+ letters, not a stopword."""
+    return [w for w in norms if len(w) >= 3 and w.replace("'", "").replace("-", "").isalpha()
+            and w not in stopwords]

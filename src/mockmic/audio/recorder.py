@@ -37,7 +37,7 @@ from mockmic.audio.levels import (
     to_mono,
 )
 from mockmic.audio.protocols import RecordingResult, StopReason
-from mockmic.audio.recovery import TakeFileError, TakeWriter
+from mockmic.audio.recovery import TakeFileError, TakeWriter, check_take_path
 from mockmic.errors import DeviceError
 
 #: How long the input may send nothing before we call the device gone. PortAudio reports an
@@ -126,6 +126,7 @@ class Recorder:
         """
         if self.recording:
             raise RuntimeError("already recording")
+        check_take_path(path)
         sd = load_sounddevice(self._sd_arg)
         info = resolve_device(sd, self.device, "input")
         rate, stream_channels = self._negotiate(sd, info)

@@ -94,6 +94,15 @@ def _describe_os_error(exc: OSError, path: Path) -> str:
     return f"cannot write {path}: {reason}"
 
 
+def check_take_path(path: Path) -> None:
+    """Refuse a take name we would corrupt or clobber, before any device is opened."""
+    if path.suffix.lower() != ".wav":
+        raise TakeFileError(
+            f"{path.name}: takes are recorded as .wav (a crash cannot corrupt them)")
+    if path.exists():
+        raise TakeFileError(f"{path} already exists: choose another file name")
+
+
 class TakeWriter:
     """Appends float blocks to a new take file as 16-bit PCM, crash-safely (see module doc).
 
@@ -103,16 +112,12 @@ class TakeWriter:
 
     def __init__(self, path: Path, *, samplerate: int, channels: int,
                  meta: Mapping[str, Any] | None = None) -> None:
-        if path.suffix.lower() != ".wav":
-            raise TakeFileError(
-                f"{path.name}: takes are recorded as .wav (a crash cannot corrupt them)")
+        check_take_path(path)
         self.path = path
         self.samplerate = samplerate
         self.channels = channels
         self.frames = 0
         self.sidecar = sidecar_for(path)
-        if path.exists():
-            raise TakeFileError(f"{path} already exists: choose another file name")
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             _write_json_atomically(self.sidecar, {

@@ -1,0 +1,178 @@
+"""Behaviour around the flow: the model loading late, replay, failures, help, themes."""
+
+from __future__ import annotations
+
+import threading
+
+from textual.widgets import Markdown, Static
+
+from mockmic.app import MockmicApp
+from mockmic.core.report import Report
+from mockmic.screens.help import HelpScreen
+from mockmic.screens.home import HomeScreen
+from mockmic.screens.modals import ConfirmModal, MessageModal
+from mockmic.screens.recording import RecordingScreen
+from mockmic.screens.report import ReportScreen, word_at
+from mockmic.widgets.transcript_view import TranscriptView
+
+from .conftest import RigFactory
+from .fakes import FakeTranscriber
+from .pilot import answer, notifications, run, screen, until
+
+SIZE = (120, 36)
+
+
+def test_recording_starts_before_the_model_is_ready_and_waits_for_it(
+        make_rig: RigFactory) -> None:
+    gate = threading.Event()
+    rig = make_rig()
+    rig.services.transcriber = FakeTranscriber(rig.mic, gate=gate)
+
+    async def scenario() -> None:
+        app = MockmicApp(rig.services)
+        async with app.run_test(size=SIZE) as pilot:
+            await screen(pilot, HomeScreen)
+            assert app.model_state == "loading"
+            await pilot.press("s")
+            recording = await answer(pilot, 50.0, rig)
+            await until(pilot, lambda: recording.phase == "processing", "processing")
+            stage = str(recording.query_one("#processing-stage", Static).render())
+            assert "Waiting for the speech model" in stage
+            assert isinstance(app.screen, RecordingScreen)
+            gate.set()
+            await screen(pilot, ReportScreen)
+            assert app.model_state == "ready"
+
+    run(scenario())
+
+
+def test_replay_highlights_the_word_being_played(make_rig: RigFactory) -> None:
+    rig = make_rig()
+
+    async def scenario() -> None:
+        app = MockmicApp(rig.services)
+        async with app.run_test(size=SIZE) as pilot:
+            await screen(pilot, HomeScreen)
+            await pilot.press("s")
+            await answer(pilot, 108.0, rig)
+            report = await screen(pilot, ReportScreen)
+            body = report.query_one(TranscriptView).body
+            await pilot.press("r")
+            assert rig.player.plays == 1
+            assert rig.player.path is not None and rig.player.path.exists()
+            rig.player.to(30.0)
+            expected = word_at(report.report.transcript, 30.0)
+            await until(pilot, lambda: body.playing == expected, "the word at 0:30 lit")
+            assert expected is not None
+            assert report.report.transcript.words[expected].start <= 30.0
+            rig.player.finish()
+            await until(pilot, lambda: body.playing is None, "replay to end")
+
+    run(scenario())
+
+
+def test_a_microphone_that_cannot_open_says_why_and_returns_home(make_rig: RigFactory) -> None:
+    rig = make_rig()
+    rig.mic.fail_start = "the input device is busy — another app may be using it"
+
+    async def scenario() -> None:
+        app = MockmicApp(rig.services)
+        async with app.run_test(size=SIZE) as pilot:
+            await screen(pilot, HomeScreen)
+            await pilot.press("s")
+            modal = await screen(pilot, MessageModal)
+            assert "busy" in modal.body
+            await pilot.press("enter")
+            await screen(pilot, HomeScreen)
+
+    run(scenario())
+
+
+def test_an_answer_without_speech_offers_a_retry_and_keeps_the_audio(
+        make_rig: RigFactory) -> None:
+    rig = make_rig()
+    rig.services.transcriber = FakeTranscriber(rig.mic, error="no speech found in the audio")
+
+    async def scenario() -> None:
+        app = MockmicApp(rig.services)
+        async with app.run_test(size=SIZE) as pilot:
+            await screen(pilot, HomeScreen)
+            await pilot.press("s")
+            recording = await answer(pilot, 20.0, rig)
+            modal = await screen(pilot, ConfirmModal)
+            assert "no speech found" in modal.body
+            assert recording.path is not None and recording.path.exists()
+            assert str(recording.path) in modal.body
+            await pilot.press("y")
+            again = await screen(pilot, RecordingScreen)
+            assert again is not recording and again.question == recording.question
+
+    run(scenario())
+
+
+def test_an_unexpected_worker_failure_is_shown_and_the_screen_does_not_hang(
+        make_rig: RigFactory) -> None:
+    def broken_coach(*_args: object, **_kwargs: object) -> Report:
+        raise RuntimeError("coach exploded")
+
+    rig = make_rig(coach=broken_coach)
+
+    async def scenario() -> None:
+        app = MockmicApp(rig.services)
+        async with app.run_test(size=SIZE) as pilot:
+            await screen(pilot, HomeScreen)
+            await pilot.press("s")
+            await answer(pilot, 30.0, rig)
+            await until(pilot, lambda: any("coach exploded" in n for n in notifications(app)),
+                        "the failure notice")
+            modal = await screen(pilot, ConfirmModal)
+            assert "Try again" in modal.body or modal.yes == "Try again"
+
+    run(scenario())
+
+
+def test_help_lists_the_keys_of_the_current_screen(make_rig: RigFactory) -> None:
+    rig = make_rig()
+
+    async def scenario() -> None:
+        app = MockmicApp(rig.services)
+        async with app.run_test(size=SIZE) as pilot:
+            await screen(pilot, HomeScreen)
+            await pilot.press("s")
+            await answer(pilot, 30.0, rig)
+            await screen(pilot, ReportScreen)
+            await pilot.press("question_mark")
+            help_screen = await screen(pilot, HelpScreen)
+            text = help_screen.query_one(Markdown).source
+            assert "replay the answer" in text and "try the same question again" in text
+            await pilot.press("escape")
+            await screen(pilot, ReportScreen)
+
+    run(scenario())
+
+
+def test_the_theme_follows_settings_and_toggles_between_light_and_dark(
+        make_rig: RigFactory) -> None:
+    from mockmic.settings import Settings
+
+    rig = make_rig(settings=Settings(prep_s=0.0, theme="textual-light"))
+
+    async def scenario() -> None:
+        app = MockmicApp(rig.services)
+        async with app.run_test(size=SIZE) as pilot:
+            await screen(pilot, HomeScreen)
+            assert app.theme == "textual-light"
+            await pilot.press("ctrl+t")
+            assert app.current_theme.dark
+            await pilot.press("ctrl+t")
+            assert not app.current_theme.dark
+
+    run(scenario())
+
+
+def test_an_unknown_theme_name_falls_back_to_dark(make_rig: RigFactory) -> None:
+    from mockmic.settings import Settings
+
+    rig = make_rig(settings=Settings(prep_s=0.0, theme="no-such-theme"))
+    app = MockmicApp(rig.services)
+    assert app.theme == "textual-dark"

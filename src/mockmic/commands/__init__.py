@@ -13,6 +13,9 @@ from dataclasses import dataclass
 #: Module names under mockmic.commands, in the order `mockmic --help` lists them.
 COMMAND_MODULES: tuple[str, ...] = (
     "analyze",
+    "record",
+    "doctor",
+    "voices",
     "banks",
 )
 

@@ -6,10 +6,10 @@ import pytest
 
 from mockmic.core.report import Flag, Report, Span
 from mockmic.core.transcript import Transcript, Word
-from mockmic.widgets.flag_list import sort_flags
+from mockmic.widgets.flag_list import flag_detail, flag_prompt, sort_flags
 from mockmic.widgets.level import level_fraction, level_state
 from mockmic.widgets.timer import bar_state, format_clock
-from mockmic.widgets.timing_bar import TimingMarks, legend_line, marker_line
+from mockmic.widgets.timing_bar import TimingMarks, bar_line, legend_line
 from mockmic.widgets.transcript_view import WordMarks, layout, words_in
 
 
@@ -49,10 +49,17 @@ def _report(transcript: Transcript, *, target: float = 90.0, **metrics: object) 
 def test_timing_marks_place_action_result_and_target_in_order() -> None:
     report = _report(_transcript(), timing={"first_action_s": 20.0, "first_result_s": 70.0})
     marks = TimingMarks.of(report)
-    line = marker_line(marks, 60).plain
+    line = bar_line(marks, 60).plain
     assert line.index("A") < line.index("R") < line.index("┃")
+    assert len(line) == 60
     assert "first action 0:20" in legend_line(marks).plain
     assert "spoke 2:00 (+0:30)" in legend_line(marks).plain
+
+
+def test_action_and_result_at_the_same_moment_both_stay_visible() -> None:
+    report = _report(_transcript(), timing={"first_action_s": 30.0, "first_result_s": 30.0})
+    line = bar_line(TimingMarks.of(report), 40).plain
+    assert "A" in line and "R" in line
 
 
 def test_timing_legend_says_when_there_was_no_clear_action_or_result() -> None:
@@ -98,3 +105,16 @@ def test_flags_are_listed_worst_first_keeping_the_coachs_order_within_a_severity
 def test_evidence_words_cover_every_span() -> None:
     transcript = _transcript()
     assert words_in([Span.of(transcript, 2, 4), Span.of(transcript, 9, 10)]) == {2, 3, 9}
+
+
+def test_the_flag_list_shows_a_short_line_and_the_detail_the_whole_message() -> None:
+    flag = Flag("rambling", "fail", "Rambling: 44 s of set-up (41% of the answer) before the "
+                "first thing you did; past 20 s it reads as stalling.", "Say the situation "
+                "in one sentence.", ())
+    line = flag_prompt(flag).plain
+    assert line.startswith("✖ Rambling  44 s of set-up")
+    assert line.endswith("…") and len(line) < 70
+    detail = flag_detail(flag).plain
+    assert flag.message in detail and "Tip: Say the situation in one sentence." in detail
+    assert detail.index("Tip:") < detail.index(flag.message)
+    assert "leaves out" in detail  # no evidence: says why nothing is highlighted

@@ -25,7 +25,7 @@ from mockmic.errors import UserError
 from mockmic.interview import Interview, Take
 from mockmic.messages import PlaybackPosition
 from mockmic.screens.base import MockmicScreen
-from mockmic.widgets.flag_list import FlagList
+from mockmic.widgets.flag_list import FlagDetail, FlagList
 from mockmic.widgets.timer import format_clock
 from mockmic.widgets.timing_bar import TimingBar
 from mockmic.widgets.transcript_view import (
@@ -126,6 +126,7 @@ Filler counts are a lower bound: speech recognition drops many "um"s.
             with Vertical(id="flags-pane"):
                 yield Label(f"Flags ({len(self.report.flags)})", classes="section-title")
                 yield FlagList(self.report.flags, id="flags")
+                yield FlagDetail(id="flag-detail")
             with Vertical(id="transcript-pane"):
                 yield Label(Content.assemble(("Transcript  ", "bold"), legend()),
                             classes="section-title", id="transcript-title")
@@ -137,10 +138,13 @@ Filler counts are a lower bound: speech recognition drops many "um"s.
         flags.focus()
         if flags.flags:
             flags.highlighted = 0
+        else:
+            self.query_one(FlagDetail).show(None)
 
     @on(FlagList.Shown)
     def _flag_shown(self, event: FlagList.Shown) -> None:
         evidence = event.flag.evidence if event.flag else ()
+        self.query_one(FlagDetail).show(event.flag)
         self.query_one(TranscriptView).show_evidence(evidence)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

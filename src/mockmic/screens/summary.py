@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, ClassVar
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -19,6 +20,7 @@ from mockmic.errors import UserError
 from mockmic.interview import SessionView, SummaryRow, Take, average_score
 from mockmic.screens.base import MockmicScreen
 from mockmic.services import TakeStore
+from mockmic.widgets.flag_list import FLAG_TITLES
 from mockmic.widgets.timer import format_clock
 
 FLAG_LABEL_MAX = 3
@@ -49,18 +51,18 @@ def duration_cell(row: SummaryRow) -> Content:
 
 def score_cell(row: SummaryRow) -> Content:
     if row.score is None:
-        return Content.styled("not answered", "$foreground-muted")
+        return Content.styled("—", "$foreground-muted")
     style = "bold $success" if row.score >= 80 else "bold $warning" if row.score >= 60 \
         else "bold $error"
     return Content.styled(str(row.score), style)
 
 
-def flags_cell(row: SummaryRow) -> Content:
+def flags_cell(row: SummaryRow, limit: int = FLAG_LABEL_MAX) -> Content:
     if row.score is None:
-        return Content("")
+        return Content.styled("not answered", "$foreground-muted")
     if not row.top_flags:
-        return Content.styled("none", "$success")
-    return Content(", ".join(code.replace("_", " ") for code in row.top_flags[:FLAG_LABEL_MAX]))
+        return Content.styled("no flags", "$success")
+    return Content(", ".join(FLAG_TITLES.get(code, code) for code in row.top_flags[:limit]))
 
 
 class SummaryScreen(MockmicScreen):
@@ -105,21 +107,28 @@ class SummaryScreen(MockmicScreen):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        width = self.app.size.width
-        question_width = max(16, width - 56)
-        table.add_column("#", key="n")
+        wide = self.app.size.width >= 100
+        flags_width = 36 if wide else 20
+        # Every other column is fixed; the question takes the rest, over two lines.
+        fixed = 2 + 13 + 5 + flags_width + 2 * 5 + 4 + 2
+        question_width = max(16, self.app.size.width - fixed)
+        table.add_column("#", width=2, key="n")
         table.add_column("Question", width=question_width, key="question")
-        table.add_column("Time / target", key="time")
-        table.add_column("Score", key="score")
-        table.add_column("Top flags", key="flags")
+        table.add_column("Time / target", width=13, key="time")
+        table.add_column("Score", width=5, key="score")
+        table.add_column("Top flags", width=flags_width, key="flags")
         for row in self.session.rows:
+            suffix = f" (take {row.attempts})" if row.attempts > 1 else ""
+            # Two wrapped lines of the cell; word wrap wastes up to a word per line.
+            room = 2 * question_width - 6 - len(suffix)
             question = row.question_text
-            if row.attempts > 1:
-                question = f"{question} (take {row.attempts})"
-            if len(question) > question_width:
-                question = question[: question_width - 1] + "…"
-            table.add_row(str(row.number), question, duration_cell(row), score_cell(row),
-                          flags_cell(row), key=str(row.number))
+            if len(question) > room:
+                question = question[:room].rsplit(" ", 1)[0] + "…"
+            question += suffix
+            # Rich Text (not Content) so the question wraps onto the row's second line.
+            table.add_row(str(row.number), Text(question), duration_cell(row),
+                          score_cell(row), flags_cell(row, 3 if wide else 2),
+                          key=str(row.number), height=2)
         table.focus()
 
     def _row(self) -> SummaryRow | None:

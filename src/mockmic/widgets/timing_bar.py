@@ -1,8 +1,7 @@
 """The report's timing bar: how long the answer ran against the target, and where the story's
 first action and first result landed in it.
 
-    ━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┃━━━━━━━━─────
-              A                        R  ┃
+    ━━━━━━━━━━A━━━━━━━━━━━━━━━━━━━━━━━━R━━┃━━━━━━━━─────
     A first action 0:31 · R first result 1:20 · ┃ target 1:30 · spoke 1:48 (+0:18)
 
 Late actions and results are the commonest story-telling fault (see COACHING.md: Situation over
@@ -49,29 +48,25 @@ def _seconds(value: Any) -> float | None:
 
 
 def bar_line(marks: TimingMarks, width: int) -> Content:
+    """The answer's length as a bar, the target as ┃, and A / R where action and result land."""
     target_col = marks.column(marks.target_s, width)
     end_col = marks.column(marks.duration_s, width)
-    parts: list[tuple[str, str]] = []
+    cells: list[tuple[str, str]] = []
     for col in range(width):
         if col == target_col:
-            parts.append(("┃", "bold $warning"))
+            cells.append(("┃", "bold $warning"))
         elif col <= end_col:
-            parts.append(("━", "$error" if col > target_col else "$primary"))
+            cells.append(("━", "$error" if col > target_col else "$primary"))
         else:
-            parts.append(("─", "$foreground 30%"))
-    return Content.assemble(*parts)
-
-
-def marker_line(marks: TimingMarks, width: int) -> Content:
-    cells: list[tuple[str, str]] = [(" ", "")] * width
-    cells[marks.column(marks.target_s, width)] = ("┃", "bold $warning")
+            cells.append(("─", "$foreground 30%"))
     for label, t in (("A", marks.first_action_s), ("R", marks.first_result_s)):
         if t is None:
             continue
         col = marks.column(t, width)
+        # Never hide the other marker: step right past it.
         while col < width - 1 and cells[col][0] in "AR":
             col += 1
-        cells[col] = (label, "bold $success")
+        cells[col] = (label, "bold reverse $success")
     return Content.assemble(*cells)
 
 
@@ -96,10 +91,10 @@ def legend_line(marks: TimingMarks, *, compact: bool = False) -> Content:
 
 
 class TimingBar(Widget):
-    """Three lines: the bar, the A/R/target markers under it, and a legend with the times."""
+    """Two lines: the bar with its marks, and a legend with the times."""
 
     DEFAULT_CSS = """
-    TimingBar { height: 3; width: 1fr; }
+    TimingBar { height: 2; width: 1fr; }
     """
 
     def __init__(self, report: Report, *, id: str | None = None) -> None:
@@ -111,5 +106,4 @@ class TimingBar(Widget):
         legend = legend_line(self.marks)
         if legend.cell_length > width:
             legend = legend_line(self.marks, compact=True).truncate(width, ellipsis=True)
-        return Content("\n").join([bar_line(self.marks, width), marker_line(self.marks, width),
-                                   legend])
+        return Content("\n").join([bar_line(self.marks, width), legend])

@@ -141,6 +141,7 @@ class Services:
 
     def analyze(self, audio: Path, *, question: Question | None, question_text: str,
                 session_id: Any = None, recovered: bool = False, imported: bool = False,
+                duration_s: float | None = None,
                 progress: Callable[[str], None] | None = None) -> tuple[Take, str | None]:
         """Transcribe (or read) one answer, coach it and save it: the take, and a one-line
         notice if it could not be saved. Runs in a worker thread; blocks on the model load.
@@ -161,7 +162,12 @@ class Services:
             audio_src: Path | None = None
         else:
             say("Transcribing…")
-            transcript = self.transcriber.transcribe(audio)
+            of = f" of {_clock(duration_s)}" if duration_s else ""
+
+            def done(seconds: float) -> None:
+                say(f"Transcribing… {_clock(seconds)}{of}")
+
+            transcript = self.transcriber.transcribe(audio, on_progress=done)
             audio_src = audio
         say("Coaching…")
         report = self.coach(transcript, target_s, question=question_text)
@@ -296,6 +302,11 @@ class LazyTranscriber:
         self.load()
         assert self._inner is not None
         return self._inner.transcribe(audio, on_progress=on_progress)
+
+
+def _clock(seconds: float) -> str:
+    whole = max(0, int(seconds))
+    return f"{whole // 60}:{whole % 60:02d}"
 
 
 def _sentence(text: str) -> str:

@@ -200,11 +200,11 @@ the hard cap (3 x the target by default).
             self.phase = "done"
             self._offer_retry(f"Only {result.duration_s:.1f} s of audio was recorded.")
             return
-        self._start_processing(result.path)
+        self._start_processing(result.path, result.duration_s)
 
     # -- after the stop -----------------------------------------------------------------------
 
-    def _start_processing(self, path: Path) -> None:
+    def _start_processing(self, path: Path, duration_s: float) -> None:
         self.phase = "processing"
         self.refresh_bindings()
         recorded = format_clock(self.query_one(AnswerTimer).elapsed_s)
@@ -212,7 +212,7 @@ the hard cap (3 x the target by default).
         self.query_one("#level").display = False
         self.query_one("#processing").display = True
         self._stage("Transcribing…")
-        self.analyze_take(path)
+        self.analyze_take(path, duration_s)
 
     def _status(self, content: Content) -> None:
         self.query_one("#recording-status", Static).update(content)
@@ -223,14 +223,14 @@ the hard cap (3 x the target by default).
 
     @work(thread=True, exclusive=True, group="stt", exit_on_error=False,
           description="Transcribing the answer")
-    def analyze_take(self, path: Path) -> None:
+    def analyze_take(self, path: Path, duration_s: float) -> None:
         if not self.mockmic.wait_for_model(
                 lambda: self._post_progress("Waiting for the speech model to load…")):
             return
         try:
             take, notice = self.services.analyze(
                 path, question=self.question, question_text=self.question.text,
-                session_id=self.interview.session_id,
+                session_id=self.interview.session_id, duration_s=duration_s,
                 progress=self._post_progress)
         except UserError as exc:
             self.post_message(AnalysisFailed(str(exc), path))

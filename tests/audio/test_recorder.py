@@ -177,6 +177,15 @@ def test_stream_that_reports_its_own_end_is_an_error_not_a_hang(
     assert result.frames == 10 * 1024
 
 
+def test_microphone_that_never_sends_audio_fails_to_start_and_leaves_no_file(
+        tmp_path: Path) -> None:
+    sd = FakeSoundDevice(input_audio=np.zeros((16000, 1), np.float32))
+    sd.behaviour.die_after_blocks = 0
+    with pytest.raises(DeviceError, match="sent no audio"):
+        Recorder(sd, stall_timeout_s=0.3).start(tmp_path / "take.wav")
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_no_microphone_is_a_one_line_device_error_and_leaves_no_file(tmp_path: Path) -> None:
     sd = FakeSoundDevice(devices=[FakeDevice("Speakers", outputs=2)], default=(-1, 0))
     with pytest.raises(DeviceError, match="no microphone"):

@@ -24,6 +24,7 @@ import numpy as np
 import numpy.typing as npt
 
 from mockmic.audio.devices import (
+    CHOOSE_INPUT_FIX,
     DeviceInfo,
     explain_portaudio_error,
     load_sounddevice,
@@ -80,6 +81,7 @@ class Recorder:
         self._thread: threading.Thread | None = None
         self._stop_requested = threading.Event()
         self._done = threading.Event()
+        self._first_audio = threading.Event()
         self._result: RecordingResult | None = None
 
     # -- live figures (read from any thread) ------------------------------------------------
@@ -155,12 +157,25 @@ class Recorder:
         try:
             stream.start()
         except sd.PortAudioError as exc:
-            self._stop_requested.set()
-            self._queue.put(_STOP)
-            self._thread.join()
-            self._close_stream(abort=True)
-            writer.discard_if_empty()
+            self._abandon(writer)
             raise DeviceError(explain_portaudio_error(exc, "input", info)) from exc
+        # Return only once audio flows, so "recording" on screen means the words are kept:
+        # some inputs capture nothing for a while after starting (a Bluetooth headset
+        # switching profile; a PulseAudio source waking up took 1.5 s here).
+        while not self._first_audio.wait(0.05):
+            if self._done.is_set():
+                self._abandon(writer)
+                raise DeviceError(f"the input device ({info.name}) started but sent no audio: "
+                                  + CHOOSE_INPUT_FIX)
+
+    def _abandon(self, writer: TakeWriter) -> None:
+        """Undo a start that never got audio: stream closed, empty take and sidecar removed."""
+        self._stop_requested.set()
+        self._queue.put(_STOP)
+        assert self._thread is not None
+        self._thread.join()
+        self._close_stream(abort=True)
+        writer.discard_if_empty()
 
     def wait(self, timeout: float | None = None) -> RecordingResult | None:
         """Block until the recording ends (stop(), the cap, or an error); None on timeout."""
@@ -218,6 +233,7 @@ class Recorder:
         self._queue = queue.Queue()
         self._stop_requested.clear()
         self._done.clear()
+        self._first_audio.clear()
         self._result = None
         self._writer = None
 
@@ -270,6 +286,7 @@ class Recorder:
                     break
                 block, overflowed = item
                 last_audio = time.monotonic()
+                self._first_audio.set()
                 if overflowed:
                     self._overflows += 1
                 out = resampler.process(_fit_channels(block, self.channels))

@@ -99,11 +99,17 @@ def _metrics_table(report: Report) -> Table:
     return table
 
 
+def clip_words(text: str, max_words: int = 28) -> str:
+    """Long evidence (a 40-second set-up) is shown by its start: the time says where it is."""
+    words = text.split()
+    return text if len(words) <= max_words else " ".join(words[:max_words]) + " …"
+
+
 def _evidence_lines(spans: tuple[Span, ...], limit: int = 3) -> Text:
     text = Text()
     for span in spans[:limit]:
-        text.append(f"\n      {fmt_s(span.start_s)}  ", style="dim")
-        text.append(f"“{span.text}”", style="italic")
+        text.append(f"\n      {fmt_s(span.start_s)}–{fmt_s(span.end_s)}  ", style="dim")
+        text.append(f"“{clip_words(span.text)}”", style="italic")
     if len(spans) > limit:
         text.append(f"\n      … and {len(spans) - limit} more", style="dim")
     return text

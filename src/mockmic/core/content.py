@@ -28,6 +28,8 @@ _MEASURED = frozenset({"percent", "duration", "money", "multiplier"})
 _AFTER_PERCENT = ("drop*", "reduc*", "improv*", "increas*", "decreas*", "fewer", "less",
                   "more", "faster", "cheaper", "lower", "higher", "lift", "gain", "saving*",
                   "cut", "better", "smaller", "bigger", "speed*", "off")
+#: A result cue in a clause led by these is a condition ("stop runs when they fell behind").
+_CONDITION_LEADS = frozenset({"when", "whenever", "until", "if", "unless", "whether"})
 _HABIT_STARTS = ("i now", "we now", "i always", "i still", "now i", "now we", "these days",
                  "nowadays", "since then", "ever since", "i make sure", "i try to")
 
@@ -61,9 +63,14 @@ class _Ctx:
         for ci, c in enumerate(self.clauses):
             for p in range(c.start, c.end):
                 self.clause_at[p] = ci
-        first = next((c for c in self.clauses if c.is_action and c.kind == "action"), None)
+        first = next((c for c in self.clauses if c.is_action and c.kind == "action" and
+                      not c.obligation), None)
         self.first_action = first
         self.first_action_sent = first.sent if first else None
+        self.last_action_start = max((c.start for c in self.clauses if c.is_action), default=-1)
+        self.sent_has_actor: set[int] = {
+            c.sent for c in self.clauses
+            if c.subject in ("i", "we") and c.kind in ("action", "role", "context")}
 
     def sent_range(self, s: int) -> Range:
         return self.sents[s]
@@ -84,7 +91,7 @@ def _would_consequence(ctx: _Ctx, c: Clause) -> bool:
     """'would have lost', "we'd miss ... unless", 'would be cut unless': a consequence."""
     norms = ctx.norms
     s0, s1 = ctx.sent_range(c.sent)
-    conditional = has_phrase(norms, _CONDITIONAL, s0, s1)
+    conditional = has_phrase(norms, _CONDITIONAL, s0, s1) or "or" in c.lead
     for p in range(c.start, c.end):
         if norms[p] not in _WOULD:
             continue
@@ -118,7 +125,8 @@ def _find_results(ctx: _Ctx) -> list[Range]:
     rules = ctx.rules
     out: list[Range] = []
     for c in ctx.clauses:
-        if c.kind in ("hypothetical", "negated") or not ctx.after_setup(c):
+        if c.kind in ("hypothetical", "negated") or not ctx.after_setup(c) or \
+                _CONDITION_LEADS.intersection(c.lead):
             continue
         hit = False
         for m0, _ in find_phrases(ctx.norms, rules.result_impact, c.start, c.end):
@@ -127,10 +135,12 @@ def _find_results(ctx: _Ctx) -> list[Range]:
             hit = True
         if not hit:
             late = ctx.frac(c.start) >= rules.result_completion_late_share
+            # "we shipped it" counts when it is the story's last step, not one task of many.
+            last_step = c.start >= ctx.last_action_start
             for m0, _ in find_phrases(ctx.norms, rules.result_completion, c.start, c.end):
                 if ctx.planned_before(c.start, m0):
                     continue
-                if c.subject not in ("i", "we") or late:
+                if c.subject not in ("i", "we") or (late and last_step):
                     hit = True
         if hit:
             out.append((c.start, c.end))
@@ -188,8 +198,7 @@ def _find_decisions(ctx: _Ctx) -> list[Range]:
         mine = c.subject in ("i", "we") or has_phrase(
             norms, ("my", "our", "the decision", "the call", "the trade*"), c.start, c.end)
         # "Instead of rewriting it, I added a queue": the subject comes after the comma.
-        sentence_mine = any(x.subject in ("i", "we") and x.kind in ("action", "role", "context")
-                            for x in ctx.clauses if x.sent == c.sent)
+        sentence_mine = c.sent in ctx.sent_has_actor
         choice = mine and has_phrase(norms, rules.decision_choice, c.start, c.end)
         strong = (mine or sentence_mine) and (
             has_phrase(norms, rules.decision_strong, c.start, c.end) or (

@@ -189,8 +189,10 @@ def _is_set_off_filler(tokens: Sequence[Token], p: int, prev: str, nxt: str, tim
         return tokens[p].soft_after or (timed and _gap_after(tokens, p) >=
                                         rules.filler_setoff_pause_s)
     if w == "well":
-        return tokens[p].soft_after or (_sentence_start(tokens, p) and not timed) or (
-            timed and _gap_after(tokens, p) >= rules.filler_setoff_pause_s)
+        # "Well, ..." or ", well, ..." is a filler; "it went well, and" is an adverb.
+        opens = _sentence_start(tokens, p) or tokens[p - 1].soft_after
+        return opens and (tokens[p].soft_after or (
+            timed and _gap_after(tokens, p) >= rules.filler_setoff_pause_s))
     return _set_off(tokens, p, p, timed, rules)
 
 
@@ -285,7 +287,8 @@ def measure_rate(tokens: Sequence[Token], ignored: set[int], fillers: int, pause
     paused = sum(pz.length_s for pz in pauses) if timed else 0.0
     talking = d.speech_s - paused
     d.articulation_wpm = len(spoken) * 60.0 / talking if talking > 0 else d.wpm
-    if timed and d.speech_s >= rules.rate_window_s:
+    # Bounded: garbage timestamps (a word at 1e308 s) must not allocate 1e306 windows.
+    if timed and rules.rate_window_s <= d.speech_s <= rules.rate_window_s * 2000:
         counts: Counter[int] = Counter()
         for t in spoken:
             counts[int((t.start - d.speech_start_s) // rules.rate_window_s)] += 1

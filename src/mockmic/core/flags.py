@@ -96,7 +96,7 @@ def missing_stakes(f: Findings) -> Flag | None:
     if not found.stakes:
         msg = ("No stakes: nothing says why this mattered to the business or its users "
                "(money, customers, a deadline, an outage, a risk).")
-        tip = ("Add one early sentence on what was at risk, e.g. 'if we didn't fix it by the "
+        tip = ("Add one early sentence on what was at risk, such as 'if we didn't fix it by the "
                "end of the quarter, the team's budget would be cut'.")
         return Flag("missing_stakes", "fail", msg, tip)
     speech = f.delivery.speech_s

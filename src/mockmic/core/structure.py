@@ -63,6 +63,12 @@ class Findings:
     def at(self, p: int) -> float:
         return self.content[p].start if 0 <= p < len(self.content) else self.answer_end_s
 
+    def at_clause(self, p: int) -> float:
+        """When the clause starting at p gets going: past 'and', 'so', 'then'."""
+        while p + 1 < len(self.content) and self.content[p].norm in self.rules.clause_openers:
+            p += 1
+        return self.at(p)
+
     @property
     def speech_start_s(self) -> float:
         return self.delivery.speech_start_s
@@ -93,12 +99,12 @@ def measure_timing(f: Findings) -> None:
     f.answer_end_s = d.speech_end_s if f.transcript.timed else f.transcript.duration_s
     found = f.found
     if found.first_action is not None:
-        f.first_action_s = f.at(found.first_action)
+        f.first_action_s = f.at_clause(found.first_action)
         f.setup_s = max(0.0, f.first_action_s - d.speech_start_s)
     if found.results:
-        f.first_result_s = f.at(found.results[0][0])
+        f.first_result_s = f.at_clause(found.results[0][0])
     if found.stakes:
-        f.first_stakes_s = f.at(found.stakes[0][0])
+        f.first_stakes_s = f.at_clause(found.stakes[0][0])
     f.target_word_index = next((i for i, w in enumerate(f.transcript.words)
                                 if w.start >= f.target_s), None)
     # The 10-second scan: do the first ~25 words say what this is about and why it mattered?
@@ -130,7 +136,7 @@ def _setup_cause(f: Findings) -> Cause | None:
         return None
     what = (f"{f.setup_s:.0f} s of set-up ({share:.0%} of the answer) before the first "
             f"thing you did; past {rules.setup_max_s:.0f} s it reads as stalling")
-    return Cause("setup", what, (f.words((0, f.found.first_action)),))
+    return Cause("setup", what, ((0, f.content[f.found.first_action].i),))
 
 
 def _repetition_cause(f: Findings) -> Cause | None:

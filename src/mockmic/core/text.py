@@ -85,9 +85,11 @@ _NOT_AN_OPENER_AFTER = {
     "so": frozenset({"and", "or", "do", "did", "think", "not", "even", "just", "also"}),
     "since": frozenset({"ever", "long", "not"}),
     "before": frozenset({"long", "never", "ever", "day", "week", "month", "year", "just",
-                         "shortly", "right", "earlier", "hour", "minutes", "days"}),
+                         "shortly", "right", "earlier", "hour", "minutes", "days", "weeks",
+                         "months", "years", "hours", "seconds", "minute", "well"}),
     "after": frozenset({"day", "week", "month", "year", "right", "shortly", "soon", "just",
-                        "long", "hour", "even", "days"}),
+                        "long", "hour", "even", "days", "weeks", "months", "years", "hours",
+                        "minutes", "minute", "seconds"}),
 }
 
 

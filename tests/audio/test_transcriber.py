@@ -283,9 +283,7 @@ def test_loop_prone_settings_are_rescued_by_the_guard(transcriber: Transcriber,
     # some things" 12 times on the CPUs we measured.
     ref = reference(shared_data, "answers/rambling_no_stakes.flac")
     audio = decode_audio(shared_data / "answers" / "rambling_no_stakes.flac") * 0.8
-    loop_prone = Transcriber(options=DecodeOptions(condition_on_previous_text=True))
-    loop_prone._model = transcriber.model  # share the loaded model: CPU and memory are scarce
-    loop_prone.model_path = transcriber.model_path
+    loop_prone = transcriber.with_options(DecodeOptions(condition_on_previous_text=True))
 
     t = loop_prone.transcribe_array(audio, source="rambling at 0.8 gain")
 

@@ -58,8 +58,10 @@ PIECE_SECONDS = 300.0
 SILENCE_PEAK = 1e-4
 
 #: The OpenAI cookbook's filler-priming prompt, for the comparison in the benchmark. Priming is
-#: off by default: on tiny.en it skipped whole sentences (WER up to 45 %) and, injected into
-#: every window, made the model loop on "uh" (x113 in 169 s of news).
+#: off by default: on tiny.en it was fragile and bought at most one "uh" on our answers: in
+#: every window (`hotwords`) it copied a sentence into an earlier window (WER 29 %) and, with a
+#: plainer prompt, looped "uh" 113 times over the news; in the first window only it was harmless
+#: with these settings but skipped whole sentences (WER 17-45 %) with repetition_penalty 1.1.
 FILLER_PROMPT = "Umm, let me think like, hmm... Okay, here's what I'm, like, thinking."
 
 #: A window saying more words a second than this is not transcribing speech (fast talkers
@@ -79,8 +81,8 @@ class DecodeOptions:
     condition_on_previous_text: bool = False
     """True let a loop in one window feed the next (measured: 6 of 10 perturbed runs looped)."""
     repetition_penalty: float = 1.0
-    """1.1 also stops loops, but it penalises repeated tokens, and fillers repeat: it lost 2 of
-    3 "um" in the rambling answer."""
+    """1.1 also stops loops, but it penalises repeated tokens, and fillers repeat: it lost all
+    three "um"s of the rambling answer."""
     compression_ratio_threshold: float = 2.4
     log_prob_threshold: float = -1.0
     no_speech_threshold: float = 0.6
@@ -294,6 +296,16 @@ class Transcriber:
         """The loaded faster-whisper model (loads it): for mockmic.audio's own helpers only."""
         self.load()
         return self._model
+
+    def with_options(self, options: DecodeOptions | None = None, *,
+                     loop_guard: bool | None = None) -> Transcriber:
+        """Another transcriber with other settings, sharing this one's model (loaded once)."""
+        other = Transcriber(self._model_dir, threads=self.threads,
+                            options=self.options if options is None else options,
+                            loop_guard=self.loop_guard if loop_guard is None else loop_guard)
+        other._model, other.model_path, other.load_seconds = (self.model, self.model_path,
+                                                              self.load_seconds)
+        return other
 
     def decode_kwargs(self) -> dict[str, Any]:
         """The keyword arguments this transcriber passes to `WhisperModel.transcribe`."""

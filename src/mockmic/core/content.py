@@ -25,6 +25,8 @@ _BEFORE_NUMBER = frozenset({"by", "to", "from", "at", "under", "below", "above",
 _COMPARISON = ("instead of", "compared to", "compared with", "versus", "vs", "rather than",
                "down from", "up from", "from", "to", "down to", "against")
 _MEASURED = frozenset({"percent", "duration", "money", "multiplier"})
+#: "false flags were under half a percent", "p95 under 50 ms": a level reached, after the work.
+_LEVEL = frozenset({"under", "below", "above", "within", "at", "around", "about", "over"})
 _AFTER_PERCENT = ("drop*", "reduc*", "improv*", "increas*", "decreas*", "fewer", "less",
                   "more", "faster", "cheaper", "lower", "higher", "lift", "gain", "saving*",
                   "cut", "better", "smaller", "bigger", "speed*", "off")
@@ -125,10 +127,14 @@ def _find_results(ctx: _Ctx) -> list[Range]:
     rules = ctx.rules
     out: list[Range] = []
     for c in ctx.clauses:
-        if c.kind in ("hypothetical", "negated") or not ctx.after_setup(c) or \
-                _CONDITION_LEADS.intersection(c.lead):
+        if not ctx.after_setup(c) or _CONDITION_LEADS.intersection(c.lead):
             continue
-        hit = False
+        if c.kind in ("hypothetical", "negated"):
+            if c.kind == "negated" and has_phrase(ctx.norms, rules.result_negative, c.start,
+                                                  c.end):
+                out.append((c.start, c.end))
+            continue
+        hit = has_phrase(ctx.norms, rules.result_negative, c.start, c.end)
         for m0, _ in find_phrases(ctx.norms, rules.result_impact, c.start, c.end):
             if (m0 > 0 and ctx.norms[m0 - 1] == "had") or ctx.planned_before(c.start, m0):
                 continue
@@ -175,7 +181,8 @@ def _find_metrics(ctx: _Ctx, word_pos: dict[int, int], words: Sequence[str]) -> 
         if nxt is not None and q.kind in _MEASURED and nxt.kind == q.kind:
             gap = [w.lower().strip(",.") for w in words[q.end:nxt.start]]
             from_to = from_to or " ".join(gap) in _COMPARISON
-        if q.kind in _MEASURED and "now" in norms[c.start:p]:
+        if q.kind in _MEASURED and ("now" in norms[c.start:p] or (
+                before in _LEVEL and c.subject != "i" and c.subject != "we")):
             changed = True
         q_end = word_pos.get(q.end - 1, p) + 1
         self_describing = (q.kind == "multiplier" and q.value != 1.0) or (
@@ -209,6 +216,9 @@ def _find_decisions(ctx: _Ctx) -> list[Range]:
         s_lo = ctx.sents[max(0, c.sent - 1)][0]
         s_hi = ctx.sents[min(len(ctx.sents) - 1, c.sent + 1)][1]
         why = has_phrase(norms, rules.decision_reason + rules.decision_alternative, s_lo, s_hi)
+        # "I prioritised the triage model over a full rewrite": the rejected option, inline.
+        why = why or (choice and "over" in norms[c.start:c.end] and
+                      "all over" not in " ".join(norms[c.start:c.end]))
         if strong or why:
             end = c.end
             nxt = ctx.clause_at[c.end] if c.end < len(norms) else None
@@ -220,15 +230,18 @@ def _find_decisions(ctx: _Ctx) -> list[Range]:
     return out
 
 
-def _find_learnings(ctx: _Ctx) -> list[Range]:
+def _find_learnings(ctx: _Ctx, results: list[Range]) -> list[Range]:
     rules = ctx.rules
     norms = ctx.norms
     out: list[Range] = []
+    first_result = results[0][0] if results else len(norms)
     for m0, m1 in find_phrases(norms, rules.learning_cues):
         phrase = " ".join(norms[m0:m1])
         c = ctx.clauses[ctx.clause_at[m0]]
+        # A lesson comes after the outcome or late in the answer; earlier, "I learned that
+        # the job ran nightly" is finding out.
         early_ok = match_at(norms, m0, rules.learning_early_ok) > 0
-        if not early_ok and ctx.frac(m0) < 0.5:
+        if not early_ok and ctx.frac(m0) < 0.5 and m0 < first_result:
             continue
         if phrase == "next time" and m0 > 0 and norms[m0 - 1] == "the":
             continue
@@ -237,7 +250,10 @@ def _find_learnings(ctx: _Ctx) -> list[Range]:
             ci = ctx.clause_at[m0]
             near = [ctx.clauses[k] for k in (ci, ci + 1) if k < len(ctx.clauses)]
             who = next((x for x in near if x.subject in ("i", "we")), None)
-            if who is None or who.kind not in ("action", "role"):
+            # "I never skip shadow mode" is a habit too; "we haven't had an outage" is a result.
+            never = who is not None and who.subject == "i" and who.kind == "negated" and \
+                who.verb in ("never", "no")
+            if who is None or (who.kind not in ("action", "role") and not never):
                 continue
         s1 = ctx.sents[c.sent][1]
         # "What I learned is ...": start the evidence at the clause, not mid-phrase.
@@ -256,7 +272,9 @@ def _find_stakes(ctx: _Ctx, results: list[Range]) -> list[Range]:
     out: list[Range] = []
     for c in ctx.clauses:
         strong = has_phrase(ctx.norms, ctx.rules.stakes_strong, c.start, c.end)
-        conditional = has_phrase(ctx.norms, ctx.rules.stakes_conditional, c.start, c.end)
+        conditional = has_phrase(ctx.norms, ctx.rules.stakes_conditional, c.start, c.end) or (
+            not ctx.after_setup(c) and has_phrase(ctx.norms, ctx.rules.stakes_setup_only,
+                                                  c.start, c.end))
         if conditional or _would_consequence(ctx, c) or (c.start not in result_starts and (
                 (strong and c.kind != "negated") or _harm_near_party(ctx, c))):
             out.append((c.start, c.end))
@@ -285,7 +303,10 @@ def analyse_content(content: Sequence[Token], fracs: Sequence[float], words: Seq
     out.results.sort()
     out.stakes = _find_stakes(ctx, out.results)
     out.decisions = _find_decisions(ctx)
-    out.learnings = _find_learnings(ctx)
+    # Weighing options is already part of the action: "I had two choices: ..." ends the set-up.
+    if out.decisions and (out.first_action is None or out.decisions[0][0] < out.first_action):
+        out.first_action = out.decisions[0][0]
+    out.learnings = _find_learnings(ctx, out.results)
     out.i_actions = [c for c in ctx.clauses if c.is_action and c.subject == "i"]
     out.we_actions = [c for c in ctx.clauses if c.is_action and c.subject == "we"]
     return out

@@ -281,8 +281,8 @@ def measure_rate(tokens: Sequence[Token], ignored: set[int], fillers: int, pause
     else:
         d.speech_start_s, d.speech_end_s = 0.0, max(0.0, duration_s)
     d.speech_s = d.speech_end_s - d.speech_start_s
-    if d.speech_s <= 0:
-        return
+    if d.speech_s < 0.5:
+        return  # one clipped word has no meaningful rate
     d.wpm = len(spoken) * 60.0 / d.speech_s
     paused = sum(pz.length_s for pz in pauses) if timed else 0.0
     talking = d.speech_s - paused

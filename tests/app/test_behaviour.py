@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 
-from textual.widgets import Markdown, Static
+from textual.widgets import Input, Markdown, Static
 
 from mockmic.app import MockmicApp
 from mockmic.core.report import Report
@@ -13,6 +13,7 @@ from mockmic.screens.home import HomeScreen
 from mockmic.screens.modals import ConfirmModal, MessageModal
 from mockmic.screens.recording import RecordingScreen
 from mockmic.screens.report import ReportScreen, word_at
+from mockmic.screens.summary import SummaryScreen
 from mockmic.widgets.transcript_view import TranscriptView
 
 from .conftest import RigFactory
@@ -176,3 +177,96 @@ def test_an_unknown_theme_name_falls_back_to_dark(make_rig: RigFactory) -> None:
     rig = make_rig(settings=Settings(prep_s=0.0, theme="no-such-theme"))
     app = MockmicApp(rig.services)
     assert app.theme == "textual-dark"
+
+
+def test_without_speech_the_question_is_shown_and_home_says_why(make_rig: RigFactory) -> None:
+    rig = make_rig()
+    rig.speaker.available = False
+    rig.services.speaker = rig.speaker
+    rig.speaker.unavailable_reason = "espeak-ng is not installed"
+
+    async def scenario() -> None:
+        app = MockmicApp(rig.services)
+        async with app.run_test(size=SIZE) as pilot:
+            home = await screen(pilot, HomeScreen)
+            await until(pilot, lambda: rig.services.speaker is None, "the speech check")
+            await pilot.pause(0.1)
+            notices = " ".join(str(s.render()) for s in home.query(".notice").results(Static))
+            assert "Questions are shown, not spoken: espeak-ng is not installed" in notices
+            await pilot.press("s")
+            await screen(pilot, RecordingScreen)
+            assert rig.speaker.said == []
+
+    run(scenario())
+
+
+def test_a_drill_keeps_asking_from_the_bank_without_a_summary(make_rig: RigFactory) -> None:
+    rig = make_rig(answers=("strong_ml_cost",))
+
+    async def scenario() -> None:
+        app = MockmicApp(rig.services)
+        async with app.run_test(size=SIZE) as pilot:
+            await screen(pilot, HomeScreen)
+            await pilot.press("m")
+            await pilot.press("s")
+            asked = []
+            for _ in range(4):  # one more than the bank holds: it goes round
+                recording = await answer(pilot, 60.0, rig)
+                asked.append(recording.question.id)
+                report = await screen(pilot, ReportScreen)
+                assert report.check_action("next", ()) and not report.check_action("finish", ())
+                await pilot.press("n")
+            assert len(set(asked[:3])) == 3 and asked[3] == asked[0]
+            await screen(pilot, RecordingScreen)
+            await pilot.press("escape")
+            await pilot.press("y")
+            await screen(pilot, HomeScreen)
+            assert app.last_session is not None and app.last_session.answered == 3
+
+    run(scenario())
+
+
+def test_the_last_session_comes_back_from_the_history_after_a_restart(
+        make_rig: RigFactory) -> None:
+    rig = make_rig(answers=("tasks_we_no_result",))
+
+    async def first_run() -> None:
+        app = MockmicApp(rig.services)
+        async with app.run_test(size=SIZE) as pilot:
+            home = await screen(pilot, HomeScreen)
+            home.query_one("#count", Input).value = "1"
+            await pilot.press("s")
+            await answer(pilot, 34.0, rig)
+            await screen(pilot, ReportScreen)
+            await pilot.press("n")
+            await screen(pilot, SummaryScreen)
+
+    async def second_run() -> None:
+        app = MockmicApp(rig.services)
+        async with app.run_test(size=SIZE) as pilot:
+            home = await screen(pilot, HomeScreen)
+            line = str(home.query_one("#last-session", Static).render())
+            assert "1 of 1 answered" in line and "Practice" in line
+            await pilot.press("l")
+            summary = await screen(pilot, SummaryScreen)
+            assert summary.session.rows[0].take is None  # from the store, not memory
+            await pilot.press("enter")
+            report = await screen(pilot, ReportScreen)
+            assert "weak_ownership" in report.report.flag_codes
+            assert report.take.audio_path is not None and report.take.audio_path.exists()
+
+    run(first_run())
+    run(second_run())
+
+
+def test_the_command_palette_offers_the_app_commands(make_rig: RigFactory) -> None:
+    rig = make_rig()
+
+    async def scenario() -> None:
+        app = MockmicApp(rig.services)
+        async with app.run_test(size=SIZE) as pilot:
+            home = await screen(pilot, HomeScreen)
+            titles = [c.title for c in app.get_system_commands(home)]
+            assert {"Start", "Import audio file", "Light / dark theme", "Help: keys"} <= set(titles)
+
+    run(scenario())

@@ -194,8 +194,8 @@ the hard cap (3 x the target by default).
             self.notify(f"Recording stopped at the {format_clock(self.cap_s)} cap.",
                         severity="warning", timeout=8)
         if result.error:
-            self.notify(f"The microphone failed: {result.error}. The audio up to then is kept.",
-                        severity="error", timeout=10)
+            self.notify(f"The recording stopped early: {result.error}", severity="error",
+                        timeout=10)
         if result.duration_s < MIN_ANSWER_S:
             self.phase = "done"
             self._offer_retry(f"Only {result.duration_s:.1f} s of audio was recorded.")

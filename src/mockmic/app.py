@@ -8,8 +8,11 @@ always the home screen plus at most one flow screen, which `_show` switches in p
 from __future__ import annotations
 
 import argparse
+import os
+import sys
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, ClassVar, Literal
 
@@ -19,6 +22,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState, get_current_worker
 
+from mockmic import paths
 from mockmic.core.banks import Bank
 from mockmic.errors import UserError
 from mockmic.interview import MODE_LABEL, Interview, Mode, SessionView, Take
@@ -43,6 +47,11 @@ class MockmicApp(App[int]):
                 tooltip="Every key on this screen"),
         Binding("ctrl+t", "toggle_theme", "Light/dark", id="theme", show=False,
                 tooltip="Switch between the light and the dark theme"),
+        # Browsing the stored history (screens/browse.py decides where these keys work).
+        Binding("h", "history", "History", id="history", tooltip="Every take you kept"),
+        Binding("b", "stories", "Stories", id="stories",
+                tooltip="Your story bank: progress, drills, editing"),
+        Binding("p", "progress", "Progress", id="progress", tooltip="Trends over all takes"),
     ]
 
     def __init__(self, services: Services, *, load_model: bool = True) -> None:
@@ -275,6 +284,26 @@ class MockmicApp(App[int]):
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(getattr(self.screen, "HELP", "")))
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        from mockmic.screens.browse import BROWSE_ACTIONS, browsing_allowed
+
+        return browsing_allowed(self) if action in BROWSE_ACTIONS else True
+
+    def action_history(self) -> None:
+        from mockmic.screens.browse import open_history
+
+        open_history(self)
+
+    def action_stories(self) -> None:
+        from mockmic.screens.browse import open_stories
+
+        open_stories(self)
+
+    def action_progress(self) -> None:
+        from mockmic.screens.browse import open_progress
+
+        open_progress(self)
+
     def action_toggle_theme(self) -> None:
         self.theme = LIGHT_THEME if self.current_theme.dark else DARK_THEME
         self.notify(f"Theme: {self.theme}", timeout=2)
@@ -284,6 +313,14 @@ class MockmicApp(App[int]):
         yield SystemCommand("Light / dark theme", "Switch between the light and dark theme",
                             self.action_toggle_theme)
         yield SystemCommand("Help: keys", "Show every key on this screen", self.action_help)
+        from mockmic.screens.browse import browsing_allowed
+
+        if browsing_allowed(self):
+            yield SystemCommand("History", "Every take you kept (h)", self.action_history)
+            yield SystemCommand("Story bank", "Your stories, their progress and drills (b)",
+                                self.action_stories)
+            yield SystemCommand("Progress", "Trends over all your takes (p)",
+                                self.action_progress)
         from mockmic.screens.home import HomeScreen
 
         if isinstance(screen, HomeScreen):
@@ -301,7 +338,7 @@ class MockmicApp(App[int]):
 
 def run_app(args: argparse.Namespace) -> int:
     """`mockmic` with no subcommand: build the real services and run until the user quits."""
-    from mockmic.settings import SettingsError, load_settings
+    from mockmic.settings import Settings, SettingsError, load_settings
 
     if getattr(args, "target", None) is not None and args.target <= 0:
         raise UserError("--target must be a positive number of seconds")
@@ -309,14 +346,47 @@ def run_app(args: argparse.Namespace) -> int:
     try:
         settings = load_settings()
     except SettingsError as exc:
-        from mockmic.settings import Settings
-
         settings = Settings()
         notices.append(f"Using default settings: {exc}")
-    services = Services.real(settings, args)
-    services.notices[:0] = notices
-    result = MockmicApp(services).run()
+    with native_stderr_to(paths.cache_dir() / "native-stderr.log"):
+        services = Services.real(settings, args)
+        services.notices[:0] = notices
+        result = MockmicApp(services).run()
     return int(result or 0)
+
+
+@contextmanager
+def native_stderr_to(log: Path) -> Iterator[None]:
+    """Send what C libraries write to file descriptor 2 into `log` while the app runs.
+
+    ALSA, PortAudio and espeak-ng print warnings straight to fd 2, which is also the terminal
+    Textual draws on (its driver writes to `sys.__stderr__`): they would scribble over the
+    screen. So fd 2 goes to the log, and Python's stderr objects (which Textual and its crash
+    report use) move to a duplicate of the terminal's descriptor.
+    """
+    try:
+        paths.ensure(log.parent)
+        target = os.open(log, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    except OSError:
+        yield  # no cache dir: better a scribbled screen than no app
+        return
+    sys.stderr.flush()
+    terminal = os.dup(2)
+    os.dup2(target, 2)
+    os.close(target)
+    saved = sys.stderr, sys.__stderr__
+    stream = os.fdopen(os.dup(terminal), "w", buffering=1, encoding="utf-8", errors="replace")
+    sys.stderr = stream
+    setattr(sys, "__stderr__", stream)  # noqa: B010 (typeshed marks it read-only)
+    try:
+        yield
+    finally:
+        stream.flush()
+        sys.stderr, original = saved
+        setattr(sys, "__stderr__", original)  # noqa: B010
+        stream.close()
+        os.dup2(terminal, 2)
+        os.close(terminal)
 
 
 def audio_path_of(take: Take) -> Path | None:

@@ -17,6 +17,7 @@ EVERYWHERE = """\
 |---|---|
 | ? | this help |
 | ctrl+p | command palette (start, import, theme, home…) |
+| h / b / p | history / story bank / progress (from home and while browsing) |
 | ctrl+t | switch light / dark theme |
 | ctrl+q | quit |
 

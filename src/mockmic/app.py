@@ -8,8 +8,11 @@ always the home screen plus at most one flow screen, which `_show` switches in p
 from __future__ import annotations
 
 import argparse
+import os
+import sys
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, ClassVar, Literal
 
@@ -19,6 +22,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState, get_current_worker
 
+from mockmic import paths
 from mockmic.core.banks import Bank
 from mockmic.errors import UserError
 from mockmic.interview import MODE_LABEL, Interview, Mode, SessionView, Take
@@ -334,7 +338,7 @@ class MockmicApp(App[int]):
 
 def run_app(args: argparse.Namespace) -> int:
     """`mockmic` with no subcommand: build the real services and run until the user quits."""
-    from mockmic.settings import SettingsError, load_settings
+    from mockmic.settings import Settings, SettingsError, load_settings
 
     if getattr(args, "target", None) is not None and args.target <= 0:
         raise UserError("--target must be a positive number of seconds")
@@ -342,14 +346,47 @@ def run_app(args: argparse.Namespace) -> int:
     try:
         settings = load_settings()
     except SettingsError as exc:
-        from mockmic.settings import Settings
-
         settings = Settings()
         notices.append(f"Using default settings: {exc}")
-    services = Services.real(settings, args)
-    services.notices[:0] = notices
-    result = MockmicApp(services).run()
+    with native_stderr_to(paths.cache_dir() / "native-stderr.log"):
+        services = Services.real(settings, args)
+        services.notices[:0] = notices
+        result = MockmicApp(services).run()
     return int(result or 0)
+
+
+@contextmanager
+def native_stderr_to(log: Path) -> Iterator[None]:
+    """Send what C libraries write to file descriptor 2 into `log` while the app runs.
+
+    ALSA, PortAudio and espeak-ng print warnings straight to fd 2, which is also the terminal
+    Textual draws on (its driver writes to `sys.__stderr__`): they would scribble over the
+    screen. So fd 2 goes to the log, and Python's stderr objects (which Textual and its crash
+    report use) move to a duplicate of the terminal's descriptor.
+    """
+    try:
+        paths.ensure(log.parent)
+        target = os.open(log, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    except OSError:
+        yield  # no cache dir: better a scribbled screen than no app
+        return
+    sys.stderr.flush()
+    terminal = os.dup(2)
+    os.dup2(target, 2)
+    os.close(target)
+    saved = sys.stderr, sys.__stderr__
+    stream = os.fdopen(os.dup(terminal), "w", buffering=1, encoding="utf-8", errors="replace")
+    sys.stderr = stream
+    setattr(sys, "__stderr__", stream)  # noqa: B010 (typeshed marks it read-only)
+    try:
+        yield
+    finally:
+        stream.flush()
+        sys.stderr, original = saved
+        setattr(sys, "__stderr__", original)  # noqa: B010
+        stream.close()
+        os.dup2(terminal, 2)
+        os.close(terminal)
 
 
 def audio_path_of(take: Take) -> Path | None:

@@ -123,6 +123,8 @@ def classify_verb(norms: Sequence[str], p: int, end: int, aux: str,
         return ("action" if kind in ("action", "none") else kind), p, v
     if v in rules.stative_verbs:
         return "context", p, v
+    if v in ("went", "go", "came", "come") and nx not in ("with", "ahead", "for", "and"):
+        return "context", p, v  # motion ("I went on the data team"), not a step
     if v in rules.role_verbs:
         return "role", p, v
     if v in rules.context_moves and _is_context_move(norms, p, end, rules):

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from mockmic.core.clauses import Clause, analyse_clauses
 from mockmic.core.quantities import Quantity, find_quantities
 from mockmic.core.rules import Rules
-from mockmic.core.text import Token, find_phrases, has_phrase, match_at
+from mockmic.core.text import PhraseIndex, Token, match_at
 
 Range = tuple[int, int]
 _WOULD = frozenset({"would", "could", "we'd", "it'd", "i'd", "they'd", "would've",
@@ -30,6 +30,7 @@ _LEVEL = frozenset({"under", "below", "above", "within", "at", "around", "about"
 _AFTER_PERCENT = ("drop*", "reduc*", "improv*", "increas*", "decreas*", "fewer", "less",
                   "more", "faster", "cheaper", "lower", "higher", "lift", "gain", "saving*",
                   "cut", "better", "smaller", "bigger", "speed*", "off")
+_NOT_A_RESULT_AFTER = frozenset({"had", "how", "what", "why", "whether", "where", "if"})
 #: A result cue in a clause led by these is a condition ("stop runs when they fell behind").
 _CONDITION_LEADS = frozenset({"when", "whenever", "until", "if", "unless", "whether"})
 _HABIT_STARTS = ("i now", "we now", "i always", "i still", "now i", "now we", "these days",
@@ -58,6 +59,7 @@ class _Ctx:
     def __init__(self, content: Sequence[Token], fracs: Sequence[float], rules: Rules) -> None:
         self.toks = content
         self.norms = [t.norm for t in content]
+        self.ix = PhraseIndex(self.norms)
         self.fracs = fracs
         self.rules = rules
         self.sents, self.clauses = analyse_clauses(content, rules)
@@ -86,14 +88,14 @@ class _Ctx:
         return self.fracs[p] if 0 <= p < len(self.fracs) else 1.0
 
     def planned_before(self, lo: int, p: int) -> bool:
-        return has_phrase(self.norms, self.rules.plan_words, lo, p)
+        return self.ix.has(self.rules.plan_words, lo, p)
 
 
 def _would_consequence(ctx: _Ctx, c: Clause) -> bool:
     """'would have lost', "we'd miss ... unless", 'would be cut unless': a consequence."""
     norms = ctx.norms
     s0, s1 = ctx.sent_range(c.sent)
-    conditional = has_phrase(norms, _CONDITIONAL, s0, s1) or "or" in c.lead
+    conditional = ctx.ix.has(_CONDITIONAL, s0, s1) or "or" in c.lead
     for p in range(c.start, c.end):
         if norms[p] not in _WOULD:
             continue
@@ -116,10 +118,10 @@ def _would_consequence(ctx: _Ctx, c: Clause) -> bool:
 def _harm_near_party(ctx: _Ctx, c: Clause) -> bool:
     rules = ctx.rules
     s0, s1 = ctx.sent_range(c.sent)
-    harms = find_phrases(ctx.norms, rules.stakes_harm, c.start, c.end)
+    harms = ctx.ix.find(rules.stakes_harm, c.start, c.end)
     if not harms:
         return False
-    parties = find_phrases(ctx.norms, rules.stakes_party, s0, s1)
+    parties = ctx.ix.find(rules.stakes_party, s0, s1)
     return any(abs(h0 - p0) <= rules.stakes_window for h0, _ in harms for p0, _ in parties)
 
 
@@ -130,20 +132,22 @@ def _find_results(ctx: _Ctx) -> list[Range]:
         if not ctx.after_setup(c) or _CONDITION_LEADS.intersection(c.lead):
             continue
         if c.kind in ("hypothetical", "negated"):
-            if c.kind == "negated" and has_phrase(ctx.norms, rules.result_negative, c.start,
+            if c.kind == "negated" and ctx.ix.has(rules.result_negative, c.start,
                                                   c.end):
                 out.append((c.start, c.end))
             continue
-        hit = has_phrase(ctx.norms, rules.result_negative, c.start, c.end)
-        for m0, _ in find_phrases(ctx.norms, rules.result_impact, c.start, c.end):
-            if (m0 > 0 and ctx.norms[m0 - 1] == "had") or ctx.planned_before(c.start, m0):
+        hit = ctx.ix.has(rules.result_negative, c.start, c.end)
+        for m0, _ in ctx.ix.find(rules.result_impact, c.start, c.end):
+            prev = ctx.norms[m0 - 1] if m0 > 0 else ""
+            # "latency had increased" is background; "knew how it worked" is not a result.
+            if prev in _NOT_A_RESULT_AFTER or ctx.planned_before(c.start, m0):
                 continue
             hit = True
         if not hit:
             late = ctx.frac(c.start) >= rules.result_completion_late_share
             # "we shipped it" counts when it is the story's last step, not one task of many.
             last_step = c.start >= ctx.last_action_start
-            for m0, _ in find_phrases(ctx.norms, rules.result_completion, c.start, c.end):
+            for m0, _ in ctx.ix.find(rules.result_completion, c.start, c.end):
                 if ctx.planned_before(c.start, m0):
                     continue
                 if c.subject not in ("i", "we") or (late and last_step):
@@ -157,7 +161,6 @@ def _find_metrics(ctx: _Ctx, word_pos: dict[int, int], words: Sequence[str]) -> 
         tuple[Range, Quantity]]:
     rules = ctx.rules
     norms = ctx.norms
-    change = rules.change_verbs + rules.result_impact
     found = find_quantities(words)
     out: list[tuple[Range, Quantity]] = []
     for k, q in enumerate(found):
@@ -173,7 +176,8 @@ def _find_metrics(ctx: _Ctx, word_pos: dict[int, int], words: Sequence[str]) -> 
         prev = ctx.clauses[ci - 1] if ci > 0 else None
         lo = prev.start if prev is not None and prev.sent == c.sent and \
             prev.kind != "hypothetical" else c.start
-        changed = has_phrase(norms, change, lo, c.end)
+        changed = ctx.ix.has(rules.change_verbs, lo, c.end) or ctx.ix.has(
+            rules.result_impact, lo, c.end)
         before = norms[p - 1] if p > 0 else ""
         nxt = found[k + 1] if k + 1 < len(found) else None
         # "from 40 minutes to 5", "12 minutes instead of two hours": a before and an after.
@@ -202,29 +206,29 @@ def _find_decisions(ctx: _Ctx) -> list[Range]:
     for c in ctx.clauses:
         if c.kind in ("hypothetical", "negated"):
             continue
-        mine = c.subject in ("i", "we") or has_phrase(
-            norms, ("my", "our", "the decision", "the call", "the trade*"), c.start, c.end)
+        mine = c.subject in ("i", "we") or ctx.ix.has(
+            ("my", "our", "the decision", "the call", "the trade*"), c.start, c.end)
         # "Instead of rewriting it, I added a queue": the subject comes after the comma.
         sentence_mine = c.sent in ctx.sent_has_actor
-        choice = mine and has_phrase(norms, rules.decision_choice, c.start, c.end)
+        choice = mine and ctx.ix.has(rules.decision_choice, c.start, c.end)
         strong = (mine or sentence_mine) and (
-            has_phrase(norms, rules.decision_strong, c.start, c.end) or (
+            ctx.ix.has(rules.decision_strong, c.start, c.end) or (
                 c.subject in ("i", "we") and c.kind == "action" and "instead" in
                 norms[c.start:c.end]))
         if not (choice or strong):
             continue
         s_lo = ctx.sents[max(0, c.sent - 1)][0]
         s_hi = ctx.sents[min(len(ctx.sents) - 1, c.sent + 1)][1]
-        why = has_phrase(norms, rules.decision_reason + rules.decision_alternative, s_lo, s_hi)
+        why = ctx.ix.has(rules.decision_reason, s_lo, s_hi) or ctx.ix.has(
+            rules.decision_alternative, s_lo, s_hi)
         # "I prioritised the triage model over a full rewrite": the rejected option, inline.
         why = why or (choice and "over" in norms[c.start:c.end] and
                       "all over" not in " ".join(norms[c.start:c.end]))
         if strong or why:
             end = c.end
             nxt = ctx.clause_at[c.end] if c.end < len(norms) else None
-            if nxt is not None and ctx.clauses[nxt].sent == c.sent and has_phrase(
-                    norms, rules.decision_reason, ctx.clauses[nxt].start,
-                    ctx.clauses[nxt].end):
+            if nxt is not None and ctx.clauses[nxt].sent == c.sent and ctx.ix.has(
+                    rules.decision_reason, ctx.clauses[nxt].start, ctx.clauses[nxt].end):
                 end = ctx.clauses[nxt].end
             out.append((c.start, end))
     return out
@@ -235,7 +239,7 @@ def _find_learnings(ctx: _Ctx, results: list[Range]) -> list[Range]:
     norms = ctx.norms
     out: list[Range] = []
     first_result = results[0][0] if results else len(norms)
-    for m0, m1 in find_phrases(norms, rules.learning_cues):
+    for m0, m1 in ctx.ix.find(rules.learning_cues):
         phrase = " ".join(norms[m0:m1])
         c = ctx.clauses[ctx.clause_at[m0]]
         # A lesson comes after the outcome or late in the answer; earlier, "I learned that
@@ -271,9 +275,9 @@ def _find_stakes(ctx: _Ctx, results: list[Range]) -> list[Range]:
     result_starts = {r[0] for r in results}
     out: list[Range] = []
     for c in ctx.clauses:
-        strong = has_phrase(ctx.norms, ctx.rules.stakes_strong, c.start, c.end)
-        conditional = has_phrase(ctx.norms, ctx.rules.stakes_conditional, c.start, c.end) or (
-            not ctx.after_setup(c) and has_phrase(ctx.norms, ctx.rules.stakes_setup_only,
+        strong = ctx.ix.has(ctx.rules.stakes_strong, c.start, c.end)
+        conditional = ctx.ix.has(ctx.rules.stakes_conditional, c.start, c.end) or (
+            not ctx.after_setup(c) and ctx.ix.has(ctx.rules.stakes_setup_only,
                                                   c.start, c.end))
         if conditional or _would_consequence(ctx, c) or (c.start not in result_starts and (
                 (strong and c.kind != "negated") or _harm_near_party(ctx, c))):

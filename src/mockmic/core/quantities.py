@@ -267,6 +267,25 @@ def _read_number(toks: list[str], i: int) -> tuple[float, str, str, int, bool] |
     return spelled[0], "", "", spelled[1], False
 
 
+def _join_split_thousands(norms: list[str]) -> tuple[list[str], list[int], list[int]]:
+    """Whisper sometimes splits "$400,000" into "$400" + ",000": glue them back.
+
+    Returns the glued words with, for each, its first and last original word index.
+    """
+    out: list[str] = []
+    first: list[int] = []
+    last: list[int] = []
+    for i, n in enumerate(norms):
+        if out and re.match(r"^,\d{3}", n) and out[-1][-1:].isdigit():
+            out[-1] += n
+            last[-1] = i
+            continue
+        out.append(n)
+        first.append(i)
+        last.append(i)
+    return out, first, last
+
+
 def find_quantities(words: Sequence[str]) -> list[Quantity]:
     """Every figure in `words` (word texts as spoken or typed), in order.
 
@@ -275,7 +294,8 @@ def find_quantities(words: Sequence[str]) -> list[Quantity]:
     >>> [q.format() for q in find_quantities("about $400k a year".split())]
     ['$400,000/year']
     """
-    norms0 = [_clean(w) for w in words]
+    glued, first_word, last_word = _join_split_thousands([w.strip() for w in words])
+    norms0 = [_clean(w) for w in glued]
     toks, idx = _split_hyphens(norms0, list(range(len(norms0))))
     lows = [t.lower() for t in toks]
     out: list[Quantity] = []
@@ -344,11 +364,11 @@ def find_quantities(words: Sequence[str]) -> list[Quantity]:
                 per = _RATE_WORDS[lows[j]]
                 j += 1
         approx = (i > 0 and lows[i - 1] in _APPROX) or toks[i].startswith(("~", "≈"))
-        start, end = idx[i], idx[j - 1] + 1
+        start, end = first_word[idx[i]], last_word[idx[j - 1]] + 1
         text = " ".join(w.strip() for w in words[start:end])
         out.append(Quantity(value, unit, kind, start, end, text, per, approx))
         i = j
-    return _inherit_units(out, lows, idx)
+    return _inherit_units(out, lows, [first_word[k] for k in idx], last_word)
 
 
 def _classify_bare(toks: list[str], lows: list[str], i: int, j: int, value: float,
@@ -366,7 +386,8 @@ def _classify_bare(toks: list[str], lows: list[str], i: int, j: int, value: floa
     return "number", ""
 
 
-def _inherit_units(found: list[Quantity], lows: list[str], idx: list[int]) -> list[Quantity]:
+def _inherit_units(found: list[Quantity], lows: list[str], idx: list[int],
+                   last_word: list[int]) -> list[Quantity]:
     """'from 40 minutes to 5': the bare end of a from-to pair takes the other end's unit."""
     out = list(found)
     word_to_tok = {w: t for t, w in reversed(list(enumerate(idx)))}

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -131,19 +132,33 @@ def stem(word: str) -> str:
 Phrase = tuple[str, ...]
 
 
-@lru_cache(maxsize=128)
-def _compile(phrases: tuple[str, ...]) -> dict[str, list[Phrase]]:
-    """Index phrases by their first word (or by '*' for a prefix first word)."""
-    index: dict[str, list[Phrase]] = {}
+@dataclass(frozen=True, slots=True)
+class _Compiled:
+    exact: dict[str, list[Phrase]]
+    prefix3: dict[str, list[Phrase]]
+    prefix_short: list[Phrase]
+
+
+@lru_cache(maxsize=256)
+def _compile(phrases: tuple[str, ...]) -> _Compiled:
+    """Index phrases by their first word, or for a prefix first word ("fail*") by its first
+    three letters, so a lookup tries only the phrases that can start there."""
+    exact: dict[str, list[Phrase]] = {}
+    prefix3: dict[str, list[Phrase]] = {}
+    short: list[Phrase] = []
     for ph in phrases:
         parts = tuple(ph.lower().split())
         if not parts:
             continue
-        key = "*" if parts[0].endswith("*") else parts[0]
-        index.setdefault(key, []).append(parts)
-    for key in index:
-        index[key].sort(key=len, reverse=True)
-    return index
+        head = parts[0]
+        if head.endswith("*"):
+            if len(head) - 1 >= 3:
+                prefix3.setdefault(head[:3], []).append(parts)
+            else:
+                short.append(parts)
+        else:
+            exact.setdefault(head, []).append(parts)
+    return _Compiled(exact, prefix3, short)
 
 
 def _word_matches(pattern: str, word: str) -> bool:
@@ -155,18 +170,74 @@ def _word_matches(pattern: str, word: str) -> bool:
 def match_at(norms: Sequence[str], p: int, phrases: tuple[str, ...],
              hi: int | None = None) -> int:
     """Length of the longest phrase starting at norms[p] and ending by `hi`, 0 when none."""
-    index = _compile(phrases)
     limit = len(norms) if hi is None else min(hi, len(norms))
+    return _match(norms, p, _compile(phrases), limit)
+
+
+def _match(norms: Sequence[str], p: int, index: _Compiled, limit: int) -> int:
     if p >= limit:
         return 0
-    cands = index.get(norms[p], []) + index.get("*", [])
+    w = norms[p]
     best = 0
-    for parts in cands:
-        n = len(parts)
-        if n > best and p + n <= limit and all(
-                _word_matches(parts[k], norms[p + k]) for k in range(n)):
-            best = n
+    for group in (index.exact.get(w), index.prefix3.get(w[:3]), index.prefix_short):
+        if not group:
+            continue
+        for parts in group:
+            n = len(parts)
+            if n > best and p + n <= limit and all(
+                    _word_matches(parts[k], norms[p + k]) for k in range(n)):
+                best = n
     return best
+
+
+class PhraseIndex:
+    """All matches of each lexicon over one answer, computed once and queried by range.
+
+    The coach asks "does this clause contain a stakes phrase?" hundreds of times per answer;
+    scanning once per lexicon keeps a three-minute answer in milliseconds.
+    """
+
+    def __init__(self, norms: Sequence[str]) -> None:
+        self.norms = norms
+        # Keyed by id(): hashing a 100-phrase tuple on every query would cost more than the
+        # lookup. The entry keeps the tuple alive, so its id cannot be reused meanwhile.
+        self._cache: dict[int, tuple[tuple[str, ...], list[int], list[int]]] = {}
+
+    def _all(self, phrases: tuple[str, ...]) -> tuple[list[int], list[int]]:
+        got = self._cache.get(id(phrases))
+        if got is None or got[0] is not phrases:
+            index = _compile(phrases)
+            n_words = len(self.norms)
+            starts: list[int] = []
+            ends: list[int] = []
+            for p in range(n_words):
+                n = _match(self.norms, p, index, n_words)
+                if n:
+                    starts.append(p)
+                    ends.append(p + n)
+            got = (phrases, starts, ends)
+            self._cache[id(phrases)] = got
+        return got[1], got[2]
+
+    def find(self, phrases: tuple[str, ...], lo: int = 0,
+             hi: int | None = None) -> list[tuple[int, int]]:
+        """Non-overlapping matches inside [lo, hi), left to right."""
+        hi = len(self.norms) if hi is None else hi
+        starts, ends = self._all(phrases)
+        out: list[tuple[int, int]] = []
+        k = bisect_left(starts, lo)
+        while k < len(starts) and starts[k] < hi:
+            a, b = starts[k], ends[k]
+            if b > hi:
+                # The longest match runs past the range: a shorter one may still fit.
+                b = a + match_at(self.norms, a, phrases, hi)
+            if b > a and (not out or a >= out[-1][1]):
+                out.append((a, b))
+            k += 1
+        return out
+
+    def has(self, phrases: tuple[str, ...], lo: int = 0, hi: int | None = None) -> bool:
+        return bool(self.find(phrases, lo, hi))
 
 
 def find_phrases(norms: Sequence[str], phrases: tuple[str, ...], lo: int = 0,

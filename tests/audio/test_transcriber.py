@@ -236,6 +236,9 @@ def test_digital_silence_is_no_speech_without_touching_the_model(tmp_path: Path)
 # --- the real model ---------------------------------------------------------------------------
 
 def check_timing(t: Transcript) -> None:
+    # Plain Python values only: no numpy scalars or faster-whisper objects leak downstream.
+    assert all(type(w) is Word and type(w.start) is float and type(w.prob) is float
+               for w in t.words)
     starts = [w.start for w in t.words]
     assert starts == sorted(starts)
     assert all(0.0 <= w.start <= w.end <= t.duration_s for w in t.words)

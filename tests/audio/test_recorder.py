@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import ctypes.util
 import errno
 import os
+import subprocess
+import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -270,3 +273,24 @@ def test_disk_full_mid_take_keeps_what_was_written(
     kept = read_take(take)
     assert len(kept) == result.frames and result.frames >= 16000 - 1024
     np.testing.assert_array_equal(kept, as_pcm16(speech[: len(kept), 0]))
+
+
+ALSA_OPEN = """
+import ctypes, ctypes.util, sys
+if sys.argv[1] == "quiet":
+    from mockmic.audio.devices import load_sounddevice
+    load_sounddevice()
+lib = ctypes.CDLL(ctypes.util.find_library("asound"))
+lib.snd_pcm_open(ctypes.byref(ctypes.c_void_p()), b"no-such-pcm", 0, 0)
+"""
+
+
+@pytest.mark.skipif(ctypes.util.find_library("asound") is None, reason="no libasound")
+def test_alsa_complaints_never_reach_the_terminal() -> None:
+    # libasound writes errors straight to fd 2, which would land on the Textual screen.
+    def stderr_of(mode: str) -> str:
+        return subprocess.run([sys.executable, "-c", ALSA_OPEN, mode], capture_output=True,
+                              text=True, timeout=60).stderr
+
+    assert "no-such-pcm" in stderr_of("loud")
+    assert stderr_of("quiet") == ""

@@ -5,6 +5,9 @@ Every failure here becomes a DeviceError whose message says what to do next.
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
+import sys
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -24,11 +27,46 @@ def load_sounddevice(sd: Any = None) -> Any:
     """
     if sd is not None:
         return sd
+    _quiet_alsa()
     try:
         import sounddevice
     except OSError as exc:
         raise DeviceError(PORTAUDIO_MISSING) from exc
     return sounddevice
+
+
+# ALSA's error handler is variadic in C; ctypes passes the fixed arguments, which is all a
+# handler that ignores them needs.
+_AlsaHandler = ctypes.CFUNCTYPE(None, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p,
+                                ctypes.c_int, ctypes.c_char_p)
+_alsa_handler: Any = None
+
+
+def _ignore_alsa_message(file: bytes | None, line: int, function: bytes | None, err: int,
+                         fmt: bytes | None) -> None:
+    return None
+
+
+def _quiet_alsa() -> None:
+    """Stop libasound writing to stderr.
+
+    It prints recoverable glitches ("underrun occurred") and, on many desktops, a page of
+    probe failures while PortAudio lists devices, straight onto the terminal, through the
+    Textual screen. Installed before PortAudio loads, since listing happens at import.
+    """
+    global _alsa_handler
+    if _alsa_handler is not None or not sys.platform.startswith("linux"):
+        return
+    name = ctypes.util.find_library("asound")
+    if name is None:
+        return
+    try:
+        lib = ctypes.CDLL(name)
+        handler = _AlsaHandler(_ignore_alsa_message)
+        lib.snd_lib_error_set_handler(handler)
+    except (OSError, AttributeError):
+        return
+    _alsa_handler = handler  # keep it alive: ALSA holds only a raw pointer
 
 
 @dataclass(frozen=True)

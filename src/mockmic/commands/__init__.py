@@ -17,6 +17,10 @@ COMMAND_MODULES: tuple[str, ...] = (
     "doctor",
     "voices",
     "banks",
+    "history",
+    "stories",
+    "export",
+    "erase",
 )
 
 

@@ -30,6 +30,10 @@ def figures(text: str) -> list[tuple[str, str]]:
     ("two point five seconds", [("2.5 s", "duration")]),
     ("a two-week sprint", [("2 week", "duration")]),
     ("recall went up 8 percentage points", [("8 pp", "percent")]),
+    ("the job finished by 5am", [("05:00", "clock")]),
+    ("merged in a day instead of four.", [("1 day", "duration"), ("4 day", "duration")]),
+    ("I asked two senior engineers", [("2 engineers", "count")]),
+    ("false flags were under half a percent", [("0.5%", "percent")]),
 ])
 def test_spoken_and_typed_figures_are_read(text: str, expected: list[tuple[str, str]]) -> None:
     assert figures(text) == expected
@@ -75,3 +79,15 @@ def test_same_figure_rejects_a_different_figure_or_unit() -> None:
     (c,) = find_quantities_in_text("$22")
     assert not same_figure(a, b)
     assert not same_figure(a, c)
+
+
+def test_whisper_split_thousands_are_glued_back() -> None:
+    words = ["costing", "us", "$400", ",000", "a", "year"]
+    (q,) = find_quantities(words)
+    assert q.format() == "$400,000/year"
+    assert (q.start, q.end) == (2, 6)
+
+
+def test_a_number_ending_a_sentence_counts_nothing_in_the_next() -> None:
+    (q,) = find_quantities_in_text("we hired four. What I learned")
+    assert q.kind == "number" and q.unit == ""

@@ -72,6 +72,10 @@ class Clause:
     obligation: bool = False
 
     @property
+    def lead_is_condition(self) -> bool:
+        return bool({"if", "unless", "whether", "when", "whenever"}.intersection(self.lead))
+
+    @property
     def is_action(self) -> bool:
         return self.subject in ("i", "we") and self.kind in ("action", "role")
 

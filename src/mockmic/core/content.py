@@ -24,9 +24,13 @@ _BEFORE_NUMBER = frozenset({"by", "to", "from", "at", "under", "below", "above",
                             "down"})
 _COMPARISON = ("instead of", "compared to", "compared with", "versus", "vs", "rather than",
                "down from", "up from", "from", "to", "down to", "against")
-_MEASURED = frozenset({"percent", "duration", "money", "multiplier"})
+_MEASURED = frozenset({"percent", "duration", "money", "multiplier", "clock"})
+_EFFORT_OVERRIDE = ("in the end", "now", "eventually", "finally", "only", "just", "down to",
+                    "instead of", "rather than", "compared", "after that", "by then")
+_EFFORT = frozenset({"took", "take", "takes", "taking", "spent", "spend", "spending", "lasted",
+                     "over", "for", "during", "within"})
 #: "false flags were under half a percent", "p95 under 50 ms": a level reached, after the work.
-_LEVEL = frozenset({"under", "below", "above", "within", "at", "around", "about", "over"})
+_LEVEL = frozenset({"under", "below", "within"})
 _AFTER_PERCENT = ("drop*", "reduc*", "improv*", "increas*", "decreas*", "fewer", "less",
                   "more", "faster", "cheaper", "lower", "higher", "lift", "gain", "saving*",
                   "cut", "better", "smaller", "bigger", "speed*", "off")
@@ -81,8 +85,8 @@ class _Ctx:
 
     def after_setup(self, c: Clause) -> bool:
         """The clause is part of the story proper, not the problem description before it."""
-        return self.first_action_sent is None or c.sent >= self.first_action_sent or \
-            c.is_action
+        return self.first_action_sent is None or c.sent >= self.first_action_sent or (
+            c.is_action and not c.obligation)
 
     def frac(self, p: int) -> float:
         return self.fracs[p] if 0 <= p < len(self.fracs) else 1.0
@@ -174,23 +178,35 @@ def _find_metrics(ctx: _Ctx, word_pos: dict[int, int], words: Sequence[str]) -> 
             continue
         ci = ctx.clause_at[p]
         prev = ctx.clauses[ci - 1] if ci > 0 else None
+        after = ctx.clauses[ci + 1] if ci + 1 < len(ctx.clauses) else None
         lo = prev.start if prev is not None and prev.sent == c.sent and \
             prev.kind != "hypothetical" else c.start
+        # "the job finished by 5am, and the emails went out on time": the outcome word may
+        # follow in the next clause of the same sentence.
+        hi = after.end if after is not None and after.sent == c.sent and \
+            after.kind != "hypothetical" and not after.lead_is_condition else c.end
         changed = ctx.ix.has(rules.change_verbs, lo, c.end) or ctx.ix.has(
-            rules.result_impact, lo, c.end)
+            rules.result_impact, lo, hi)
         before = norms[p - 1] if p > 0 else ""
         nxt = found[k + 1] if k + 1 < len(found) else None
         # "from 40 minutes to 5", "12 minutes instead of two hours": a before and an after.
         from_to = before == "from" and nxt is not None and nxt.start - q.end <= 2
-        if nxt is not None and q.kind in _MEASURED and nxt.kind == q.kind:
-            gap = [w.lower().strip(",.") for w in words[q.end:nxt.start]]
-            from_to = from_to or " ".join(gap) in _COMPARISON
+        if nxt is not None and q.kind in _MEASURED and nxt.kind == q.kind and \
+                nxt.start - q.end <= 4:
+            gap = " ".join(w.lower().strip(",.") for w in words[q.end:nxt.start])
+            from_to = from_to or any(gap == c_ or gap.endswith(" " + c_) for c_ in _COMPARISON)
+        # "the migration took six weeks" is effort, not an outcome.
+        effort = q.kind == "duration" and any(w in _EFFORT for w in norms[max(c.start, p - 3):p])
+        if effort and not from_to and not ctx.ix.has(_EFFORT_OVERRIDE, c.start, c.end):
+            continue
         if q.kind in _MEASURED and ("now" in norms[c.start:p] or (
                 before in _LEVEL and c.subject != "i" and c.subject != "we")):
             changed = True
         q_end = word_pos.get(q.end - 1, p) + 1
         self_describing = (q.kind == "multiplier" and q.value != 1.0) or (
             q.kind == "percent" and match_at(norms, q_end, _AFTER_PERCENT, c.end) > 0)
+        if q.kind == "clock" and not (changed and before in ("by", "before", "at", "to")):
+            continue
         if q.kind in ("number", "count") and not (
                 (changed and before in _BEFORE_NUMBER) or from_to or q.value == 0):
             continue
@@ -215,6 +231,13 @@ def _find_decisions(ctx: _Ctx) -> list[Range]:
             ctx.ix.has(rules.decision_strong, c.start, c.end) or (
                 c.subject in ("i", "we") and c.kind == "action" and "instead" in
                 norms[c.start:c.end]))
+        # "I tried salting the keys, but it made the code unreadable": an option rejected.
+        tried = c.subject in ("i", "we") and c.verb in ("tried", "tested", "prototyped",
+                                                       "experimented", "piloted")
+        nxt_c = ctx.clauses[ctx.clause_at[c.end]] if c.end < len(norms) else None
+        if tried and nxt_c is not None and nxt_c.sent == c.sent and "but" in nxt_c.lead:
+            out.append((c.start, nxt_c.end))
+            continue
         if not (choice or strong):
             continue
         s_lo = ctx.sents[max(0, c.sent - 1)][0]

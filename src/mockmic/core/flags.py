@@ -175,9 +175,8 @@ def late_impact(f: Findings) -> Flag | None:
     if f.first_result_s is None:
         return None  # never lands: missing_metric says so, with severity fail
     horizon = max(f.answer_end_s, f.target_s)
-    late_mark = rules.late_impact_fraction * horizon
     after_target = f.first_result_s > f.target_s
-    if f.first_result_s < late_mark and not after_target:
+    if f.first_result_s < rules.late_impact_fraction * horizon and not after_target:
         return None
     where = "after the target mark" if after_target else \
         f"{f.first_result_s / horizon:.0%} of the way in"

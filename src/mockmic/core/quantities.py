@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 #: What a figure measures. "number" is a bare number we could not place.
 KINDS: tuple[str, ...] = ("percent", "money", "duration", "multiplier", "count", "number",
-                          "year", "version")
+                          "year", "version", "clock")
 
 _SMALL = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
@@ -70,6 +70,8 @@ _NOT_NOUNS = {
     "our", "my", "their", "its", "his", "her", "your", "one", "other", "another", "if",
     "when", "while", "because", "since", "until", "about", "around", "had", "have", "has",
     "would", "could", "should", "will", "can", "did", "do", "does", "not", "no", "all",
+    "what", "why", "how", "where", "whom", "whose", "there", "these", "those", "them", "me",
+    "us", "him", "also", "just", "still", "later", "earlier", "ago", "instead", "again",
 }
 _SKIP_ONE_BEFORE = {"of", "by", "another", "or", "thing", "way", "point", "day", "time"}
 _SKIP_ONE_AFTER = {"by", "no", "the", "this", "that", "which", "every", "any", "each", "some",
@@ -84,6 +86,7 @@ _NUM_RE = re.compile(
 _RANGE_RE = re.compile(r"^(?P<cur>[$€£])?(?P<a>\d+(?:\.\d+)?)[-–](?P<b>\d+(?:\.\d+)?)"
                        r"(?P<suf>%|k|x|ms|s|h|m)?$", re.IGNORECASE)
 _HYPHEN_UNIT_RE = re.compile(r"^(?P<num>\d+(?:\.\d+)?)-(?P<unit>[a-z]+)$", re.IGNORECASE)
+_CLOCK_RE = re.compile(r"^(\d{1,2})(?::(\d{2}))?\s*(am|pm|a\.m\.?|p\.m\.?)$", re.IGNORECASE)
 _VERSION_TOKEN_RE = re.compile(r"^v\d+(?:\.\d+)*$|^\d+\.\d+\.\d+$", re.IGNORECASE)
 _STRIP_LEFT = "\"'“‘([{<*_"
 _STRIP_RIGHT = "\"'”’)]}>*_.,;:!?…"
@@ -119,6 +122,8 @@ class Quantity:
         """A short canonical rendering: "22%", "$400,000/year", "40 min", "2x", "5 offices"."""
         if self.kind in ("year", "version"):
             return f"{self.value:g}"
+        if self.kind == "clock":
+            return f"{int(self.value):02d}:{round(self.value % 1 * 60):02d}"
         v = f"{self.value:,.0f}" if self.value == int(self.value) else f"{self.value:,.4g}"
         if self.kind == "money":
             sym = {"USD": "$", "EUR": "€", "GBP": "£"}.get(self.unit, self.unit + " ")
@@ -302,6 +307,14 @@ def find_quantities(words: Sequence[str]) -> list[Quantity]:
     n = len(toks)
     i = 0
     while i < n:
+        clock = _read_clock(toks, i)
+        if clock is not None:
+            value, used = clock
+            start, end = first_word[idx[i]], last_word[idx[i + used - 1]] + 1
+            text = " ".join(w.strip() for w in words[start:end])
+            out.append(Quantity(value, "h", "clock", start, end, text))
+            i += used
+            continue
         read = _read_number(toks, i)
         if read is None:
             i += 1
@@ -352,8 +365,16 @@ def find_quantities(words: Sequence[str]) -> list[Quantity]:
         if currency and kind == "":
             unit, kind = currency, "money"
         if kind == "":
-            kind, unit = _classify_bare(toks, lows, i, j, value, has_decimal)
+            # "... instead of four. What I learned": the sentence ends, no noun follows.
+            ends_sentence = glued[idx[j - 1]].rstrip("\"')]”’").endswith((".", "!", "?", ";"))
+            kind, unit = _classify_bare(toks, lows, i, j, value, has_decimal, ends_sentence)
             if kind == "count":
+                # "two senior engineers": the counted noun is the plural after an adjective.
+                if j + 1 < n and not lows[j].endswith("s") and lows[j + 1].endswith("s") and \
+                        lows[j + 1].isalpha() and lows[j + 1] not in _NOT_NOUNS and \
+                        idx[j + 1] == idx[j] + 1:
+                    unit = lows[j + 1]
+                    j += 1
                 j += 1
         # A rate: "$400k a year", "ten hours per week", "$2M annually".
         if kind in ("money", "duration", "count", "percent") and j < n:
@@ -371,13 +392,25 @@ def find_quantities(words: Sequence[str]) -> list[Quantity]:
     return _inherit_units(out, lows, [first_word[k] for k in idx], last_word)
 
 
+def _read_clock(toks: list[str], i: int) -> tuple[float, int] | None:
+    """A time of day: '5am', '8:30 pm', '5 a.m.' -> (hours since midnight, tokens used)."""
+    for used in (1, 2):
+        if i + used > len(toks):
+            return None
+        m = _CLOCK_RE.match("".join(toks[i:i + used]))
+        if m:
+            hours = int(m.group(1)) % 12 + (12 if m.group(3).lower().startswith("p") else 0)
+            return hours + int(m.group(2) or 0) / 60.0, used
+    return None
+
+
 def _classify_bare(toks: list[str], lows: list[str], i: int, j: int, value: float,
-                   has_decimal: bool) -> tuple[str, str]:
+                   has_decimal: bool, ends_sentence: bool = False) -> tuple[str, str]:
     """A number with no unit: a year, a version, a head count ("five offices") or bare."""
     prev = lows[i - 1] if i > 0 else ""
     if prev in _VERSION_LEADS or _VERSION_TOKEN_RE.match(toks[i]):
         return "version", ""
-    nxt = lows[j] if j < len(lows) else ""
+    nxt = lows[j] if j < len(lows) and not ends_sentence else ""
     is_noun = bool(nxt) and nxt.isalpha() and nxt not in _NOT_NOUNS and nxt not in _SCALES
     if not has_decimal and value == int(value) and 1900 <= value < 2100 and not is_noun:
         return "year", ""
@@ -395,9 +428,11 @@ def _inherit_units(found: list[Quantity], lows: list[str], idx: list[int],
         a, b = out[k], out[k + 1]
         between = [lows[t] for t in range(word_to_tok.get(a.end, len(lows)),
                                           word_to_tok.get(b.start, 0))]
-        if between not in (["to"], ["-"], ["down", "to"], ["up", "to"], ["instead", "of"],
-                           ["rather", "than"], ["versus"], ["vs"], ["compared", "to"],
-                           ["compared", "with"], ["from"], ["down", "from"], ["up", "from"]):
+        pairs = (["to"], ["-"], ["down", "to"], ["up", "to"], ["instead", "of"],
+                 ["rather", "than"], ["versus"], ["vs"], ["compared", "to"],
+                 ["compared", "with"], ["from"], ["down", "from"], ["up", "from"])
+        # "in a day on average instead of four": a short aside may sit before the link word.
+        if len(between) > 4 or not any(between[-len(p):] == p for p in pairs):
             continue
         if a.kind in ("number", "year") and b.kind in ("percent", "money", "duration",
                                                         "multiplier"):

@@ -39,7 +39,8 @@ class Rules:
     """... and fails past this fraction (90 s -> 2:00) [SW: 2 minutes is the upper end]."""
     late_impact_fraction: float = 0.75
     """The first result is late after this share of max(answer, target) [STAR: Result is the
-    last 15-20 s of 90], or after the target mark itself."""
+    last 15-20 s of 90], or after the target mark itself. Measured against the target too,
+    because a short answer's last sentence is not a long wait [OURS]."""
     setup_max_s: float = 20.0
     """Set-up before the first action longer than this reads as stalling [STAR]."""
     setup_max_share: float = 0.30
@@ -205,7 +206,7 @@ class Rules:
         "longer", "worse", "misrout*", "mislabel*", "misclassif*", "wrongly", "incorrect*",
         "abandon*", "angry", "upset", "bad", "annoyed", "confus*", "stale", "flat",
         "stagnat*", "plateau*", "declin*", "pressure", "overwhelm*", "flood*", "discourag*",
-        "burn*")
+        "burn*", "yesterday's", "day-old", "old data", "wrong data")
     """A harm word plus an affected party (stakes_party) near it also states stakes."""
     stakes_party: tuple[str, ...] = (
         "customer*", "client*", "user*", "business", "revenue", "sales", "partner*",

@@ -43,7 +43,7 @@ def test_the_score_is_100_minus_the_breakdown(report_of_sample: Report) -> None:
     breakdown = report.metrics["score_breakdown"]
     expected = breakdown["base"] + sum(v for k, v in breakdown.items() if k != "base")
     assert report.score == max(0, min(100, round(expected)))
-    assert set(breakdown) - {"base"} == set(report.flag_codes)
+    assert set(breakdown) - {"base", "too_short"} == set(report.flag_codes)
 
 
 def test_content_flags_cost_more_than_delivery_flags() -> None:
@@ -73,7 +73,8 @@ def test_rules_are_configurable() -> None:
 
 def test_an_empty_answer_is_coached_not_crashed() -> None:
     report = coach(Transcript(words=(), duration_s=0.0))
-    assert 0 <= report.score <= 100
+    assert 0 <= report.score <= 30
+    assert report.metrics["score_breakdown"]["too_short"] == -40.0
     assert report.metrics["wpm"] == 0.0
     assert report.flag("missing_metric") is not None
     assert report.metrics["opening"]["passes"] is False

@@ -192,7 +192,9 @@ def _find_subject(norms: Sequence[str], p: int, end: int,
     while q < limit:
         w = norms[q]
         if w in _I_FORMS:
-            return "i", q, q + 1, _I_FORMS[w]
+            # "My colleague and I rebuilt it" is shared credit, like "we".
+            shared = q > p and norms[q - 1] == "and"
+            return ("we" if shared else "i"), q, q + 1, _I_FORMS[w]
         if w in _WE_FORMS:
             return "we", q, q + 1, _WE_FORMS[w]
         n = match_at(norms, q, rules.we_nouns, end) if q - p <= 1 else 0

@@ -72,7 +72,7 @@ def coach(transcript: Transcript, target_s: float = 90.0, *, question: str | Non
     """Coach one answer. Never raises on any transcript; score is always 0..100."""
     f = analyse(transcript, target_s, question=question, rules=rules)
     flags = build_flags(f)
-    points, breakdown = score(flags, rules)
+    points, breakdown = score(flags, rules, f.delivery.word_count)
     signals = _signals(f)
     duration = transcript.duration_s if math.isfinite(transcript.duration_s) else 0.0
     return Report(

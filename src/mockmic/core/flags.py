@@ -5,11 +5,12 @@ real thing: direct, specific, kind. One sentence each.
 
 The 0-100 score starts at 100 and takes off points for each flag:
 
-    score = 100 - sum(points[code] * factor[severity] for each flag), clamped to 0..100
+    score = 100 - sum(points[code] * factor[severity] for each flag) - too_short, clamped 0..100
 
 `points` (Rules.flag_points) weighs content above delivery: a missing metric costs 16 at
 severity fail, a filler-heavy answer 5. `factor` (Rules.severity_factor) is 1.0 for fail, 0.6
-for warn, 0.15 for info. The breakdown lists every deduction, so the number is explainable.
+for warn, 0.15 for info. `too_short` takes up to 40 points off an answer under 25 words, in
+proportion. The breakdown lists every deduction, so the number is explainable.
 """
 
 from __future__ import annotations
@@ -299,10 +300,16 @@ def build_flags(f: Findings) -> tuple[Flag, ...]:
     return tuple(flags)
 
 
-def score(flags: Sequence[Flag], rules: Rules) -> tuple[int, dict[str, float]]:
-    """(score, breakdown): breakdown maps 'base' to 100 and each flag code to its deduction."""
+def score(flags: Sequence[Flag], rules: Rules, words: int | None = None) -> tuple[
+        int, dict[str, float]]:
+    """(score, breakdown): breakdown maps 'base' to 100, each flag code to its deduction and,
+    for an answer under Rules.short_answer_words, 'too_short' to its deduction."""
     breakdown: dict[str, float] = {"base": 100.0}
     total = 100.0
+    if words is not None and words < rules.short_answer_words:
+        short = rules.short_answer_points * (1 - words / rules.short_answer_words)
+        breakdown["too_short"] = round(-short, 1)
+        total -= short
     for flag in flags:
         points = rules.flag_points.get(flag.code, 0.0) * rules.severity_factor.get(
             flag.severity, 0.0)

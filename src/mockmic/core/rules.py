@@ -127,7 +127,9 @@ class Rules:
     """... an answer of this many words, and no shared content word at all [OURS: keep it
     conservative; behavioural answers rarely reuse the question's words]."""
     short_answer_words: int = 25
-    """Below this many words content flags say 'too short to judge' in their message [OURS]."""
+    """Answers shorter than this lose up to `short_answer_points`, in proportion [OURS]."""
+    short_answer_points: float = 40.0
+    """... so an empty or one-line answer can't score well by having nothing to flag."""
 
     # --- Score ------------------------------------------------------------------------------
     flag_points: Mapping[str, float] = field(default_factory=lambda: _frozen({
@@ -250,6 +252,8 @@ class Rules:
         "that worked", "this worked", "paid off", "won", "stopped failing", "stopped paging",
         "went away", "disappeared", "went to zero", "went from", "down from", "up from",
         "returned", "got back", "came back", "back to normal", "before the deadline",
+        "go away", "goes away", "goes down", "go down", "drops", "falls", "improves",
+        "saves", "halves", "doubles", "is down", "are down",
         "in the end", "by the end of it", "at the end of it",
         "ahead of the deadline", "no downtime", "zero downtime", "without downtime",
         "without any downtime", "stopped", "went away")

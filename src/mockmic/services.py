@@ -11,6 +11,7 @@ fakes with the same fields.
 from __future__ import annotations
 
 import argparse
+import logging
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -34,6 +35,8 @@ from mockmic.settings import Settings
 
 CoachFn = Callable[..., Report]
 
+log = logging.getLogger(__name__)
+
 
 class TakeStore(Protocol):
     """The parts of `mockmic.storage.Store` the app uses."""
@@ -45,6 +48,15 @@ class TakeStore(Protocol):
     def new_session(self, *, bank_id: str, mode: str) -> Any: ...
 
     def session_takes(self, session_id: Any) -> Sequence[Any]: ...
+
+
+class TakeFollower(Protocol):
+    """Transcribes a take while it is recorded (`mockmic.audio.incremental`), so the report
+    follows "stop" in well under a second instead of a whole-file pass of a few seconds."""
+
+    def finish(self, timeout: float | None = None) -> Transcript: ...
+
+    def cancel(self) -> None: ...
 
 
 class Recovery(Protocol):
@@ -76,6 +88,8 @@ class Services:
     """Other one-line problems to show on the home screen (a broken settings file)."""
     store_error: str | None = None
     recovery: Recovery | None = None
+    follow: Callable[[Path], TakeFollower | None] | None = None
+    """Start transcribing a take file as it is written; None: transcribe after the stop."""
     now: Callable[[], datetime] = datetime.now
     seed: int | None = None
     """Shuffle seed for sessions; None draws a new order each time (tests fix it)."""
@@ -104,9 +118,11 @@ class Services:
         store, store_error = _build_store()
         from mockmic.core.coach import coach
 
+        transcriber = LazyTranscriber(model, settings.threads)
         return cls(
             settings=settings,
-            transcriber=LazyTranscriber(model, settings.threads),
+            transcriber=transcriber,
+            follow=transcriber.follow,
             new_recorder=None if recorder_error else _recorder_factory(input_device),
             speaker=speaker,
             player=player,
@@ -122,6 +138,17 @@ class Services:
             recovery=_build_recovery(),
             target_override=float(target) if target is not None else None,
         )
+
+    def _transcribe(self, audio: Path, follower: TakeFollower | None,
+                    progress: Callable[[float], None]) -> Transcript:
+        if follower is not None:
+            try:
+                return follower.finish()
+            except UserError:
+                raise  # what the audio is (no speech...): the whole-file pass would say the same
+            except Exception:  # the live pass broke: the file on disk is still complete
+                log.exception("incremental transcription failed; transcribing the whole file")
+        return self.transcriber.transcribe(audio, on_progress=progress)
 
     def check_speaker(self) -> bool:
         """Whether questions can be spoken; if not, drops the speaker and says why. Slow the
@@ -142,6 +169,7 @@ class Services:
     def analyze(self, audio: Path, *, question: Question | None, question_text: str,
                 session_id: Any = None, recovered: bool = False, imported: bool = False,
                 duration_s: float | None = None, story_id: str | None = None,
+                follower: TakeFollower | None = None,
                 progress: Callable[[str], None] | None = None) -> tuple[Take, str | None]:
         """Transcribe (or read) one answer, coach it and save it: the take, and a one-line
         notice if it could not be saved. Runs in a worker thread; blocks on the model load.
@@ -167,7 +195,7 @@ class Services:
             def done(seconds: float) -> None:
                 say(f"Transcribing… {_clock(seconds)}{of}")
 
-            transcript = self.transcriber.transcribe(audio, on_progress=done)
+            transcript = self._transcribe(audio, follower, done)
             audio_src = audio
         say("Coaching…")
         report = self.coach(transcript, target_s, question=question_text)
@@ -288,20 +316,33 @@ class LazyTranscriber:
         self._lock = threading.Lock()
         self._inner: TranscriberProtocol | None = None
 
-    def load(self) -> None:
+    def _transcriber(self) -> TranscriberProtocol:
+        """The real transcriber, created (not loaded) on first use."""
         with self._lock:
             if self._inner is None:
                 from mockmic.audio.transcriber import Transcriber
 
-                inner: TranscriberProtocol = Transcriber(self.model_dir, threads=self.threads)
-                inner.load()
-                self._inner = inner
+                self._inner = Transcriber(self.model_dir, threads=self.threads)
+            return self._inner
+
+    def load(self) -> None:
+        self._transcriber().load()
 
     def transcribe(self, audio: Path, *, on_progress: Callable[[float], None] | None = None
                    ) -> Transcript:
-        self.load()
-        assert self._inner is not None
-        return self._inner.transcribe(audio, on_progress=on_progress)
+        return self._transcriber().transcribe(audio, on_progress=on_progress)
+
+    def follow(self, take: Path) -> TakeFollower | None:
+        """Transcribe `take` as the recorder writes it; None if that cannot start."""
+        try:
+            from mockmic.audio.incremental import IncrementalTranscriber
+
+            follower = IncrementalTranscriber(self._transcriber())
+            follower.follow(take)
+        except Exception:  # never worth failing a recording over: the stop falls back
+            log.exception("could not start transcribing during the recording")
+            return None
+        return follower
 
 
 def _clock(seconds: float) -> str:

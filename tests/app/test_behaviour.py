@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import threading
+from pathlib import Path
 
 from textual.widgets import Input, Markdown, Static
 
 from mockmic.app import MockmicApp
 from mockmic.core.report import Report
+from mockmic.core.transcript import Transcript
 from mockmic.screens.help import HelpScreen
 from mockmic.screens.home import HomeScreen
 from mockmic.screens.modals import ConfirmModal, MessageModal
@@ -268,5 +270,39 @@ def test_the_command_palette_offers_the_app_commands(make_rig: RigFactory) -> No
             home = await screen(pilot, HomeScreen)
             titles = [c.title for c in app.get_system_commands(home)]
             assert {"Start", "Import audio file", "Light / dark theme", "Help: keys"} <= set(titles)
+
+    run(scenario())
+
+
+def test_a_take_transcribed_during_the_recording_skips_the_whole_file_pass(
+        make_rig: RigFactory) -> None:
+    from .fakes import answer_transcript
+
+    rig = make_rig()
+    followed: list[Path] = []
+
+    class Follower:
+        def __init__(self, path: Path) -> None:
+            followed.append(path)
+            self.cancelled = False
+
+        def finish(self, timeout: float | None = None) -> Transcript:
+            return answer_transcript("rambling_no_stakes")
+
+        def cancel(self) -> None:
+            self.cancelled = True
+
+    rig.services.follow = Follower
+
+    async def scenario() -> None:
+        app = MockmicApp(rig.services)
+        async with app.run_test(size=SIZE) as pilot:
+            await screen(pilot, HomeScreen)
+            await pilot.press("s")
+            recording = await answer(pilot, 108.0, rig)
+            report = await screen(pilot, ReportScreen)
+            assert followed == [recording.path]
+            assert rig.transcriber.calls == []
+            assert "over_time" in report.report.flag_codes
 
     run(scenario())

@@ -33,6 +33,7 @@ from mockmic.messages import (
 )
 from mockmic.screens.base import MockmicScreen
 from mockmic.screens.modals import ConfirmModal, MessageModal
+from mockmic.services import TakeFollower
 from mockmic.widgets.level import LevelMeter
 from mockmic.widgets.timer import AnswerTimer, format_clock
 
@@ -72,6 +73,7 @@ the hard cap (3 x the target by default).
         self.cap_s = self.target_s * self.services.settings.hard_cap_factor
         self.phase: Phase = "starting"
         self.recorder: RecorderProtocol | None = None
+        self.follower: TakeFollower | None = None
         self.path: Path | None = None
         self._poll: Timer | None = None
 
@@ -116,6 +118,8 @@ the hard cap (3 x the target by default).
         except (UserError, OSError) as exc:
             self.post_message(RecordingFailed(str(exc)))
             return
+        if self.services.follow is not None:
+            self.follower = self.services.follow(path)
         self.post_message(RecordingStarted(path))
         worker = get_current_worker()
         while True:
@@ -125,6 +129,7 @@ the hard cap (3 x the target by default).
             if worker.is_cancelled:
                 # The screen went away mid-answer: close the file properly, keep the audio.
                 recorder.stop()
+                self._drop_follower()
                 return
         self.post_message(RecordingFinished(result))
 
@@ -231,6 +236,7 @@ the hard cap (3 x the target by default).
             take, notice = self.services.analyze(
                 path, question=self.question, question_text=self.question.text,
                 session_id=self.interview.session_id, duration_s=duration_s,
+                follower=self.follower,
                 story_id=getattr(self.interview, "story_id", None),  # a story drill's takes
                 progress=self._post_progress)
         except UserError as exc:
@@ -278,8 +284,15 @@ the hard cap (3 x the target by default).
         self.app.push_screen(ConfirmModal("No report for this answer", f"{why} Try again?",
                                           yes="Try again", no="Home"), answered)
 
+    def _drop_follower(self) -> None:
+        follower, self.follower = self.follower, None
+        if follower is not None:
+            follower.cancel()
+
     def on_unmount(self) -> None:
         if self._poll is not None:
             self._poll.stop()
         if self.recorder is not None and self.recorder.recording:
             self.recorder.stop()
+        # Harmless once it has finished; stops its thread if it has not.
+        self._drop_follower()

@@ -172,6 +172,29 @@ def resolve_device(sd: Any, spec: str | int | None, kind: Kind) -> DeviceInfo:
     raise DeviceError(f"{spec!r} matches several {kind} devices ({names}): use the index")
 
 
+def negotiate_format(sd: Any, info: DeviceInfo, kind: Kind, *, rate: int, channels: int
+                     ) -> tuple[int, int]:
+    """The (rate, channels) to open `info` with: ours if it takes them, else its own default
+    rate (the caller resamples) and, for devices that refuse our channel count, two channels
+    (the caller mixes). DeviceError, with PortAudio's reason, when nothing fits."""
+    limit = info.channels(kind)
+    if limit < 1:
+        raise DeviceError(f"{info.name} has no {kind} channels")
+    check = sd.check_input_settings if kind == "input" else sd.check_output_settings
+    rates = dict.fromkeys(r for r in (rate, int(info.default_samplerate)) if r > 0)
+    last_error: Exception | None = None
+    for ch in dict.fromkeys((min(channels, limit), min(2, limit))):
+        for r in rates:
+            try:
+                check(device=info.index, channels=ch, dtype="float32", samplerate=r)
+            except (sd.PortAudioError, ValueError) as exc:
+                last_error = exc
+                continue
+            return r, ch
+    assert last_error is not None
+    raise DeviceError(explain_portaudio_error(last_error, kind, info))
+
+
 def explain_portaudio_error(exc: BaseException, kind: Kind, device: DeviceInfo | None) -> str:
     """A one-line, actionable message for a PortAudio failure to open or run a stream."""
     text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__

@@ -19,6 +19,7 @@ from mockmic.audio.devices import (
     DeviceInfo,
     explain_portaudio_error,
     load_sounddevice,
+    negotiate_format,
     resolve_device,
 )
 from mockmic.audio.levels import resample
@@ -154,22 +155,13 @@ class Player:
 
     def _fit_device(self, sd: Any, info: DeviceInfo, data: npt.NDArray[np.float32], rate: int
                     ) -> tuple[npt.NDArray[np.float32], int]:
-        """Match the device: our rate if it takes it, else its default rate (we resample);
-        mono is duplicated when the device wants two channels."""
-        channels = min(data.shape[1], info.max_output_channels)
-        for ch in dict.fromkeys([channels, min(2, info.max_output_channels)]):
-            for r in dict.fromkeys([rate, int(info.default_samplerate)]):
-                try:
-                    sd.check_output_settings(device=info.index, channels=ch, dtype="float32",
-                                             samplerate=r)
-                except (sd.PortAudioError, ValueError):
-                    continue
-                out = data[:, :ch] if data.shape[1] >= ch else np.repeat(data[:, :1], ch, 1)
-                if r != rate:
-                    out = resample(out, rate, r)
-                return np.ascontiguousarray(out, dtype=np.float32), r
-        raise DeviceError(f"the output device ({info.name}) cannot play {rate} Hz audio: "
-                          "choose another output device")
+        """`data` as the device will take it: resampled to its rate and with its channel count
+        if it refuses ours (mono is duplicated, extra channels dropped)."""
+        out_rate, ch = negotiate_format(sd, info, "output", rate=rate, channels=data.shape[1])
+        out = data[:, :ch] if data.shape[1] >= ch else np.repeat(data[:, :1], ch, 1)
+        if out_rate != rate:
+            out = resample(out, rate, out_rate)
+        return np.ascontiguousarray(out, dtype=np.float32), out_rate
 
     def _open_and_start(self) -> None:
         sd = self._sd

@@ -28,6 +28,7 @@ from mockmic.audio.devices import (
     DeviceInfo,
     explain_portaudio_error,
     load_sounddevice,
+    negotiate_format,
     resolve_device,
 )
 from mockmic.audio.levels import (
@@ -131,7 +132,8 @@ class Recorder:
         check_take_path(path)
         sd = load_sounddevice(self._sd_arg)
         info = resolve_device(sd, self.device, "input")
-        rate, stream_channels = self._negotiate(sd, info)
+        rate, stream_channels = negotiate_format(sd, info, "input", rate=self.samplerate,
+                                                 channels=self.channels)
         self._reset(max_seconds)
         blocksize = max(256, round(rate * BLOCK_FRAMES_16K / self.samplerate))
         try:
@@ -200,30 +202,6 @@ class Recorder:
         return self._result
 
     # -- internals ------------------------------------------------------------------------------
-
-    def _negotiate(self, sd: Any, info: DeviceInfo) -> tuple[int, int]:
-        """The (rate, channels) to open: ours if the device takes them, else its own rate
-        (we resample) and, for devices that refuse mono, two channels (we downmix)."""
-        if info.max_input_channels < 1:
-            raise DeviceError(f"{info.name} has no input channels")
-        rates = [self.samplerate]
-        if int(info.default_samplerate) not in rates and info.default_samplerate > 0:
-            rates.append(int(info.default_samplerate))
-        channel_options = [min(self.channels, info.max_input_channels)]
-        if info.max_input_channels >= 2 and 2 not in channel_options:
-            channel_options.append(2)
-        last_error: Exception | None = None
-        for channels in channel_options:
-            for rate in rates:
-                try:
-                    sd.check_input_settings(device=info.index, channels=channels,
-                                            dtype="float32", samplerate=rate)
-                except (sd.PortAudioError, ValueError) as exc:
-                    last_error = exc
-                    continue
-                return rate, channels
-        assert last_error is not None
-        raise DeviceError(explain_portaudio_error(last_error, "input", info))
 
     def _reset(self, max_seconds: float | None) -> None:
         if max_seconds is not None and max_seconds <= 0:

@@ -25,6 +25,8 @@ _BEFORE_NUMBER = frozenset({"by", "to", "from", "at", "under", "below", "above",
 _COMPARISON = ("instead of", "compared to", "compared with", "versus", "vs", "rather than",
                "down from", "up from", "from", "to", "down to", "against")
 _MEASURED = frozenset({"percent", "duration", "money", "multiplier", "clock"})
+_WHEN_WORDS = frozenset({"later", "earlier", "ago", "after", "afterwards", "prior",
+                         "into"})
 _EFFORT_OVERRIDE = ("in the end", "now", "eventually", "finally", "only", "just", "down to",
                     "instead of", "rather than", "compared", "after that", "by then")
 _EFFORT = frozenset({"took", "take", "takes", "taking", "spent", "spend", "spending", "lasted",
@@ -203,6 +205,9 @@ def _find_metrics(ctx: _Ctx, word_pos: dict[int, int], words: Sequence[str]) -> 
                 before in _LEVEL and c.subject != "i" and c.subject != "we")):
             changed = True
         q_end = word_pos.get(q.end - 1, p) + 1
+        # "a week later", "two years ago": when, not how much.
+        if q.kind == "duration" and q_end < len(norms) and norms[q_end] in _WHEN_WORDS:
+            continue
         self_describing = (q.kind == "multiplier" and q.value != 1.0) or (
             q.kind == "percent" and match_at(norms, q_end, _AFTER_PERCENT, c.end) > 0)
         if q.kind == "clock" and not (changed and before in ("by", "before", "at", "to")):
@@ -219,6 +224,7 @@ def _find_decisions(ctx: _Ctx) -> list[Range]:
     rules = ctx.rules
     norms = ctx.norms
     out: list[Range] = []
+    kinds: list[bool] = []  # True when the range holds a choice verb, not only options
     for c in ctx.clauses:
         if c.kind in ("hypothetical", "negated"):
             continue
@@ -237,6 +243,7 @@ def _find_decisions(ctx: _Ctx) -> list[Range]:
         nxt_c = ctx.clauses[ctx.clause_at[c.end]] if c.end < len(norms) else None
         if tried and nxt_c is not None and nxt_c.sent == c.sent and "but" in nxt_c.lead:
             out.append((c.start, nxt_c.end))
+            kinds.append(True)
             continue
         if not (choice or strong):
             continue
@@ -254,7 +261,16 @@ def _find_decisions(ctx: _Ctx) -> list[Range]:
                     rules.decision_reason, ctx.clauses[nxt].start, ctx.clauses[nxt].end):
                 end = ctx.clauses[nxt].end
             out.append((c.start, end))
-    return out
+            kinds.append(bool(choice))
+    # "I had two options: ..." then "so I chose caching, because ...": the choice says it all.
+    keep: list[Range] = []
+    for k, r in enumerate(out):
+        sent = ctx.clauses[ctx.clause_at[r[0]]].sent
+        followed = any(kinds[m] and 0 < ctx.clauses[ctx.clause_at[out[m][0]]].sent - sent <= 2
+                       for m in range(k + 1, len(out)))
+        if kinds[k] or not followed:
+            keep.append(r)
+    return keep
 
 
 def _find_learnings(ctx: _Ctx, results: list[Range]) -> list[Range]:

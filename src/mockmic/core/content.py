@@ -45,7 +45,7 @@ _HABIT_STARTS = ("i now", "we now", "i always", "i still", "now i", "now we", "t
 
 @dataclass(slots=True)
 class Content:
-    """Findings as ranges of content-token positions (see Doc in coach)."""
+    """Findings as ranges of content-token positions (the answer without fillers)."""
 
     sents: list[Range] = field(default_factory=list)
     clauses: list[Clause] = field(default_factory=list)

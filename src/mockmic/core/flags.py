@@ -163,7 +163,8 @@ def weak_ownership(f: Findings) -> Flag | None:
     if share >= rules.ownership_min_i_share:
         return None
     sev: Severity = "fail" if n_i == 0 and n_we >= 4 else "warn"
-    msg = (f"'We' did the work: {n_we} of {total} actions are 'we' and {n_i} are 'I', so it's "
+    said_i = f"{n_i} is 'I'" if n_i == 1 else f"{n_i} are 'I'"
+    msg = (f"'We' did the work: {n_we} of {total} actions are 'we' and {said_i}, so it's "
            "unclear what you yourself did.")
     tip = ("Keep 'we' for the team's context and say 'I' for what you did yourself: the "
            "interviewer is hiring you, not the team.")

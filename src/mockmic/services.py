@@ -352,7 +352,9 @@ def _clock(seconds: float) -> str:
 
 def _sentence(text: str) -> str:
     text = text.strip()
-    return text[:1].upper() + text[1:] if text else text
+    if not text:
+        return text
+    return text[:1].upper() + text[1:] + ("" if text[-1] in ".!?" else ".")
 
 
 def _one_line(exc: BaseException) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
+import pytest
 from textual.widgets import Input, Markdown, Static
 
 from mockmic.app import MockmicApp
@@ -306,3 +307,21 @@ def test_a_take_transcribed_during_the_recording_skips_the_whole_file_pass(
             assert "over_time" in report.report.flag_codes
 
     run(scenario())
+
+
+def test_c_libraries_stderr_goes_to_a_log_while_python_stderr_stays_visible(
+        tmp_path: Path, capfd: pytest.CaptureFixture[str]) -> None:
+    import os
+    import sys
+
+    from mockmic.app import native_stderr_to
+
+    log = tmp_path / "cache" / "native-stderr.log"
+    with native_stderr_to(log):
+        os.write(2, b"ALSA lib pcm.c:8570:(snd_pcm_recover) underrun occurred\n")
+        print("Textual's crash report", file=sys.stderr, flush=True)
+    os.write(2, b"after\n")
+    assert "ALSA lib" in log.read_text()
+    assert "crash report" not in log.read_text()
+    err = capfd.readouterr().err
+    assert "crash report" in err and "after" in err and "ALSA" not in err

@@ -66,8 +66,9 @@ def short_message(message: str, limit: int = SHORT_MESSAGE) -> str:
 
 def flag_prompt(flag: Flag) -> Content:
     mark, style = SEVERITY_MARK.get(flag.severity, SEVERITY_MARK["info"])
+    # "dim" rather than a muted colour: it follows the row's own colour when highlighted.
     return Content.assemble((f"{mark} ", style), (flag_title(flag), "bold"),
-                            ("  " + short_message(flag.message), "$foreground-muted"))
+                            ("  " + short_message(flag.message), "dim"))
 
 
 def flag_detail(flag: Flag | None) -> Content:

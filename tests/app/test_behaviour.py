@@ -325,3 +325,31 @@ def test_c_libraries_stderr_goes_to_a_log_while_python_stderr_stays_visible(
     assert "crash report" not in log.read_text()
     err = capfd.readouterr().err
     assert "crash report" in err and "after" in err and "ALSA" not in err
+
+
+def test_space_cuts_the_speech_short_and_enter_skips_the_countdown(
+        make_rig: RigFactory) -> None:
+    from mockmic.screens.question import QuestionScreen
+    from mockmic.settings import Settings
+
+    rig = make_rig(settings=Settings(prep_s=30.0))
+    rig.speaker.hold = threading.Event()
+
+    async def scenario() -> None:
+        app = MockmicApp(rig.services)
+        async with app.run_test(size=SIZE) as pilot:
+            await screen(pilot, HomeScreen)
+            await pilot.press("s")
+            question = await screen(pilot, QuestionScreen)
+            await until(pilot, lambda: rig.speaker.said, "the question to be spoken")
+            status = question.query_one("#question-status", Static)
+            assert "Reading the question aloud" in str(status.render())
+            await pilot.press("space")
+            await until(pilot, lambda: "Recording starts in" in str(status.render()),
+                        "the prep countdown")
+            assert rig.speaker.stopped >= 1
+            assert isinstance(app.screen, QuestionScreen)
+            await pilot.press("enter")
+            await screen(pilot, RecordingScreen)
+
+    run(scenario())

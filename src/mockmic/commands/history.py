@@ -44,21 +44,21 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps([t.to_dict() for t in takes], ensure_ascii=False))
         return 0
-    console = Console()
     if not takes:
         filtered = any(v is not None for v in (args.story, args.bank, args.flag, args.session))
         if filtered and total:
-            console.print(f"No takes match (the history holds {total}).")
+            print(f"No takes match (the history holds {total}).")
         else:
-            console.print("No takes yet: run `mockmic` to practise, or "
-                          "`mockmic analyze FILE --save` to import an answer.")
+            print("No takes yet: run `mockmic` to practise, or "
+                  "`mockmic analyze FILE --save` to import an answer.")
         return 0
+    console = Console()
     # Hand-laid columns: the question takes whatever width the terminal leaves, so an
     # 80-column terminal still shows every column.
     colours = {"fail": "red", "warn": "yellow", "info": "dim"}
     this_year = datetime.now().year
     id_w = max(1, max(len(str(t.id)) for t in takes))
-    flags_w = 26  # most pairs of flag codes; a longer line is cut at the terminal's edge
+    flags_w = 26  # room for two flag codes; the rest are counted ("+3")
     fixed = id_w + 12 + 11 + 5 + flags_w + 5 * 2
     topic_w = max(16, console.width - fixed)
     header = (f"{'#':>{id_w}}  {'when':<12}  {'question / story':<{topic_w}}  "
@@ -74,14 +74,19 @@ def run(args: argparse.Namespace) -> int:
         line.append(f"{clock(t.duration_s) + ' / ' + clock(t.target_s):>11}",
                     style="red" if t.over_by_s >= 0.5 else "")
         line.append(f"  {t.score:>5}  ")
-        for n, code in enumerate(t.top_flags[:2]):
+        room = console.width - len(line.plain)
+        for n, code in enumerate(t.top_flags):
+            rest = len(t.top_flags) - n - 1
+            need = len(code) + (1 if n else 0) + (len(f" +{rest}") if rest else 0)
+            if n and need > room:
+                line.append(f" +{rest + 1}")
+                break
             line.append((" " if n else "") + code,
                         style=colours.get(t.severity_of(code) or "info", ""))
-        if len(t.top_flags) > 2:
-            line.append(f" +{len(t.top_flags) - 2}")
+            room -= len(code) + (1 if n else 0)
         if not t.top_flags:
             line.append("none", style="green")
         console.print(line, overflow="ellipsis", no_wrap=True)
     shown = f"{len(takes)} of {total} takes" if len(takes) != total else f"{total} takes"
-    console.print(f"{shown}. `mockmic export ID` writes one as Markdown.")
+    print(f"{shown}. `mockmic export ID` writes one as Markdown.")
     return 0

@@ -8,7 +8,9 @@ and only when it was a recording in mockmic's own takes dir.
 
 from __future__ import annotations
 
+import functools
 import json
+import os
 import secrets
 import sqlite3
 import threading
@@ -56,7 +58,8 @@ def to_db_time(moment: datetime) -> str:
 
 
 def from_db_time(text: str) -> datetime:
-    return datetime.strptime(text, _TIME_FORMAT).replace(tzinfo=UTC)
+    # fromisoformat reads our fixed format (with its "Z") ~20x faster than strptime.
+    return datetime.fromisoformat(text)
 
 
 def _commit(conn: sqlite3.Connection) -> None:
@@ -135,21 +138,21 @@ class Store:
         final = self.audio_dir / name
         return final if audiofiles.publish(final) else None
 
-    def _summary(self, row: Any) -> TakeSummary:
-        return TakeSummary(**self._summary_fields(row))
+    def _present(self, rows: list[Any]) -> set[str]:
+        """Which of these rows' audio files exist: one directory listing for a long list
+        (thousands of stat calls cost more), a stat each for a short one."""
+        names = [row[13] for row in rows if row[13]]
+        if len(names) > 64:
+            try:
+                return set(os.listdir(self.audio_dir)).intersection(names)
+            except OSError:
+                return set()
+        folder = str(self.audio_dir)
+        return {n for n in names if os.path.exists(os.path.join(folder, n))}
 
-    def _summary_fields(self, row: Any) -> dict[str, Any]:
-        codes = tuple(c for c in row[10].split(",") if c)
-        severities = tuple(s for s in row[11].split(",") if s)
-        has_audio = bool(row[13]) and (self.audio_dir / row[13]).exists()
-        return {
-            "id": row[0], "created_at": from_db_time(row[1]), "question_id": row[2],
-            "question_text": row[3], "bank_id": row[4], "story_id": row[5],
-            "session_id": row[6], "duration_s": row[7], "target_s": row[8], "score": row[9],
-            "flag_codes": codes, "top_flags": order_flags(codes, severities),
-            "recovered": bool(row[12]), "has_audio": has_audio, "flag_severities": severities,
-            "duration_estimated": bool(row[14]),
-        }
+    def _summaries(self, rows: list[Any]) -> list[TakeSummary]:
+        present = self._present(rows)
+        return [TakeSummary(*_summary_values(row, row[13] in present)) for row in rows]
 
     # --- takes ------------------------------------------------------------------------------
 
@@ -212,7 +215,6 @@ class Store:
         if not rows:
             return None
         row = rows[0]
-        fields = self._summary_fields(row)
         try:
             data = json.loads(row[15])
             data["transcript"] = json.loads(row[16])
@@ -221,8 +223,8 @@ class Store:
             raise StorageError(f"take {take_id}: its stored report cannot be read ({exc})"
                                ) from exc
         audio = self._audio_file(row[13])
-        fields["has_audio"] = audio is not None
-        return TakeRecord(**fields, report=report, audio_path=audio)
+        return TakeRecord(*_summary_values(row, audio is not None), report=report,
+                          audio_path=audio)
 
     def list_takes(self, *, story_id: str | None = None, bank_id: str | None = None,
                    flag: str | None = None, session_id: str | None = None,
@@ -254,7 +256,7 @@ class Store:
                 raise StorageError(f"limit must be at least 1, got {limit}")
             sql += " LIMIT ?"
             params.append(limit)
-        return [self._summary(row) for row in self._rows(sql, params)]
+        return self._summaries(self._rows(sql, params))
 
     def count_takes(self) -> int:
         return int(self._rows("SELECT count(*) FROM takes")[0][0])
@@ -387,6 +389,25 @@ class Store:
         """(files, bytes) of take audio on disk."""
         files = [p for p in self.audio_dir.glob(f"*{audiofiles.AUDIO_SUFFIX}") if p.is_file()]
         return len(files), sum(p.stat().st_size for p in files)
+
+
+@functools.lru_cache(maxsize=512)
+def _split_codes(joined: str) -> tuple[str, ...]:
+    return tuple(c for c in joined.split(",") if c)
+
+
+@functools.lru_cache(maxsize=512)
+def _top_flags(codes: tuple[str, ...], severities: tuple[str, ...]) -> tuple[str, ...]:
+    return order_flags(codes, severities)
+
+
+def _summary_values(row: Any, has_audio: bool) -> tuple[Any, ...]:
+    """TakeSummary's fields in declaration order, from a row of _SUMMARY_COLUMNS. Positional
+    and cached: building 5,000 summaries is the history screen's whole cost."""
+    codes, severities = _split_codes(row[10]), _split_codes(row[11])
+    return (row[0], from_db_time(row[1]), row[2], row[3], row[4], row[5], row[6], row[7],
+            row[8], row[9], codes, _top_flags(codes, severities), bool(row[12]), has_audio,
+            severities, bool(row[14]))
 
 
 def _inside(path: Path, folder: Path) -> bool:

@@ -105,7 +105,7 @@ def machine_info(threads: int) -> dict[str, Any]:
 
 def print_table(rows: list[dict[str, Any]]) -> None:
     head = ("mode", "answer", "speed", "n", "latency med", "max", "WER vs whole",
-            "WER vs ref", "RTF", "RSS MB", "overflows", "UI lag max")
+            "WER vs ref", "RTF", "RSS MB", "overflows", "UI lag max (machine)")
     lines: list[tuple[str, ...]] = [head]
     for r in rows:
         ref = r["wer_vs_reference"]
@@ -114,7 +114,8 @@ def print_table(rows: list[dict[str, Any]]) -> None:
                       f"{r['post_stop_latency_s']['max']:.2f} s", f"{r['wer_vs_whole']:.1f} %",
                       "–" if ref is None else f"{ref:.1f} %", f"{r['rtf']:.3f}",
                       f"{r['peak_rss_mb']:.0f}", str(r["overflows"]),
-                      f"{r['extra']['max_ui_lag_ms']:.0f} ms"))
+                      f"{r['extra']['max_ui_lag_ms']:.0f} ms "
+                      f"({r['extra']['max_machine_lag_ms']:.0f})"))
     _print_grid(lines)
 
 
@@ -200,6 +201,20 @@ def warm_up(transcriber: Any) -> None:
     inc.finish()
 
 
+def encoder_ms(transcriber: Any) -> float:
+    """Median time of one 30-s encoder pass: how fast this machine is right now (load varies)."""
+    import numpy as np
+
+    model = transcriber.model
+    window = np.zeros((1, 80, 3000), dtype=np.float32)
+    times = []
+    for _ in range(3):
+        started = time.perf_counter()
+        model.encode(window)
+        times.append(time.perf_counter() - started)
+    return round(sorted(times)[1] * 1000, 1)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -210,6 +225,7 @@ def main(argv: list[str] | None = None) -> int:
         transcriber = Transcriber(threads=args.threads)
         transcriber.load()
         warm_up(transcriber)
+        out["machine"]["encoder_30s_ms_at_start"] = encoder_ms(transcriber)
         with tempfile.TemporaryDirectory(prefix="mockmic-bench-") as tmp:
             workdir = Path(tmp)
             if args.latency:
@@ -219,9 +235,14 @@ def main(argv: list[str] | None = None) -> int:
             if args.accuracy:
                 print("accuracy: incremental vs whole-file on ../shared/data", flush=True)
                 out["accuracy"] = run_accuracy(transcriber, workdir)
+        out["machine"]["encoder_30s_ms_at_end"] = encoder_ms(transcriber)
+        out["machine"]["load_avg_at_end"] = [round(x, 2) for x in os.getloadavg()]
     m = out["machine"]
     print(f"\nmachine: {m['cpu']}, {m['cores']} cores, {m['ram_gb']} GB, {m['os']}; "
-          f"{m['model']}, {m['threads']} threads; load at start {m['load_avg_at_start']}")
+          f"{m['model']}, {m['threads']} threads; load average {m['load_avg_at_start']} at "
+          f"start, {m.get('load_avg_at_end')} at end; one 30-s encoder pass "
+          f"{m.get('encoder_30s_ms_at_start')} ms at start, {m.get('encoder_30s_ms_at_end')} ms "
+          "at end")
     if out["runs"]:
         print_table(out["runs"])
     if out.get("accuracy"):

@@ -57,19 +57,22 @@ def load_part(relative: str, channel: int | None = None) -> Floats:
 
     path = DATA / relative
     if channel is None:
-        return np.asarray(decode_audio(path), dtype=np.float32)
+        samples: Floats = np.asarray(decode_audio(path), dtype=np.float32)
+        return samples
     import soundfile as sf
 
     data, rate = sf.read(path, dtype="float32", always_2d=True)
     if rate != RATE:
         raise ValueError(f"{relative}: {rate} Hz; only 16 kHz files can be split by channel")
-    return np.ascontiguousarray(data[:, channel], dtype=np.float32)
+    column: Floats = np.ascontiguousarray(data[:, channel], dtype=np.float32)
+    return column
 
 
 def pcm16(samples: Floats) -> Floats:
     """Round to what a 16-bit take file stores, so every path sees the same samples."""
     quantised = np.clip(np.rint(samples * 32768.0), -32768, 32767)
-    return (quantised / 32768.0).astype(np.float32)
+    out: Floats = (quantised / 32768.0).astype(np.float32)
+    return out
 
 
 def build(parts: tuple[Part, ...], name: str) -> Answer:

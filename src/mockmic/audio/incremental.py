@@ -135,6 +135,11 @@ class IncrementalTranscriber:
                 self._wake.notify()
 
     @property
+    def running(self) -> bool:
+        """The background thread is still at work (decoding, or waiting for audio)."""
+        return self._thread is not None and not self._done.is_set()
+
+    @property
     def partial_text(self) -> str:
         """The text of the windows decoded so far (grows every ~30 s; for a live preview)."""
         return "".join(self._committed_text).strip()
@@ -281,7 +286,9 @@ class IncrementalTranscriber:
         if self._tail is not None:
             transcribe_file: Callable[[Path], Transcript] = self._transcriber.transcribe
             return transcribe_file(self._tail.path)
-        samples = np.array(self._raw.view(), dtype=np.float32)
+        with self._wake:
+            unread, self._pending, self._pending_n = self._pending, [], 0
+        samples = np.concatenate([self._raw.view(), *unread]).astype(np.float32)
         transcribe_array: Callable[..., Transcript] = self._transcriber.transcribe_array
         return transcribe_array(samples, source=self.source)
 
@@ -362,15 +369,17 @@ class _Stream:
             ended, cancelled = owner._ended, owner._cancelled
         if cancelled:
             raise WindowUnavailable(-1)
-        if owner._tail is not None:
-            blocks.append(owner._tail.read(final=ended))
         new = np.concatenate(blocks) if blocks else np.zeros(0, dtype=np.float32)
+        # Kept at once: whatever fails next, the fallback still has every sample.
+        owner._raw.append(new)
+        if owner._tail is not None:
+            from_file = owner._tail.read(final=ended)
+            owner._raw.append(from_file)
+            new = np.concatenate([new, from_file])
         return new, ended
 
     def _ingest(self, new: Floats) -> None:
         raw = self._owner._raw
-        if new.size:
-            raw.append(new)
         if self._speech is not None:
             new = self._speech.advance(raw.view())
         if new.size:

@@ -54,7 +54,22 @@ def seeded(make_rig: RigFactory, **kwargs: Any) -> tuple[Rig, Store, list[TakeRe
 
 
 def table_ids(history: HistoryScreen) -> list[int]:
-    return [t.id for t in history.shown]
+    return [t.id for t in history.table.rows]
+
+
+def row_cells(history: HistoryScreen, index: int) -> list[str]:
+    """The row's cells as drawn (the table draws only visible rows, from the same function)."""
+    table = history.table
+    return [str(table.cell(table.rows[index], column.key)) for column in table.columns]
+
+
+def current_id(history: HistoryScreen) -> int | None:
+    take = history.current_take()
+    return take.id if take else None
+
+
+def choose(history: HistoryScreen, take_id: int) -> None:
+    history.table.cursor_row = table_ids(history).index(take_id)
 
 
 def status(app: MockmicApp, selector: str) -> str:
@@ -80,15 +95,14 @@ def test_history_lists_every_take_newest_first_with_its_numbers(make_rig: RigFac
         async with app.run_test(size=SIZE) as pilot:
             history = await open_history(pilot)
             assert table_ids(history) == [t.id for t in reversed(takes)]
-            table: DataTable[Any] = history.query_one(DataTable)
-            first = [str(cell) for cell in table.get_row_at(0)]
+            first = row_cells(history, 0)
             # The newest take: the cost story, 1:04 of 1:30, score 100, no flags, landed, audio.
             assert first[0] == str(takes[-1].id)
             assert "Cut recommendation inference cost" in first[2]
             assert first[3] == "1:04 / 1:30" and first[4] == "100"
             assert "no flags" in first[5] and first[6] == "✓ ♪"
             # The rambling take without audio: over time, its worst flags, no ♪.
-            no_audio = [str(c) for c in table.get_row_at(table_ids(history).index(takes[4].id))]
+            no_audio = row_cells(history, table_ids(history).index(takes[4].id))
             assert no_audio[3] == "1:47 / 1:30"
             assert "Rambling" in no_audio[5] and "♪" not in no_audio[6]
             assert "6 takes" in status(app, "#history-status")
@@ -123,6 +137,37 @@ def test_history_filters_by_story_bank_and_flag_and_clears(make_rig: RigFactory)
     run(scenario())
 
 
+def test_a_long_history_opens_on_its_newest_takes_then_holds_them_all(
+        make_rig: RigFactory) -> None:
+    from datetime import timedelta
+
+    from mockmic.screens.history import FIRST_PAGE
+
+    from .fakes_history import DAY_ONE, save
+
+    rig = make_rig()
+    store = rig.services.store
+    assert isinstance(store, Store)
+    count = FIRST_PAGE + 50
+    for i in range(count):
+        save(store, ("strong_ml_cost", "rambling_no_stakes")[i % 2], audio=False,
+             when=DAY_ONE + timedelta(hours=i))
+
+    async def scenario() -> None:
+        app = MockmicApp(rig.services, load_model=False)
+        async with app.run_test(size=SIZE) as pilot:
+            history = await open_history(pilot)
+            assert history.table.row_count == count
+            ids = table_ids(history)
+            assert ids == sorted(ids, reverse=True)  # newest first, across both pages
+            assert f"{count} takes" in status(app, "#history-status")
+            history.query_one("#filter-flag", Select).value = "rambling"
+            await pilot.pause()
+            assert history.table.row_count == count // 2
+
+    run(scenario())
+
+
 def test_history_sorts_and_keeps_the_chosen_take(make_rig: RigFactory) -> None:
     rig, _, takes, _ = seeded(make_rig)
 
@@ -151,7 +196,7 @@ def test_enter_opens_the_takes_report_read_only_and_esc_comes_back(
         app = MockmicApp(rig.services, load_model=False)
         async with app.run_test(size=SIZE) as pilot:
             history = await open_history(pilot)
-            history.query_one(DataTable).move_cursor(row=table_ids(history).index(takes[0].id))
+            choose(history, takes[0].id)
             await pilot.press("enter")
             report = await screen(pilot, ReportScreen)
             assert report.take.take_id == takes[0].id
@@ -159,6 +204,34 @@ def test_enter_opens_the_takes_report_read_only_and_esc_comes_back(
             assert not report.check_action("retry", ()) and not report.check_action("next", ())
             await pilot.press("escape")
             assert await screen(pilot, HistoryScreen) is history
+
+    run(scenario())
+
+
+def test_the_table_is_driven_by_keys_and_clicks(make_rig: RigFactory) -> None:
+    rig, _, takes, _ = seeded(make_rig)
+
+    async def scenario() -> None:
+        app = MockmicApp(rig.services, load_model=False)
+        async with app.run_test(size=SIZE) as pilot:
+            history = await open_history(pilot)
+            await pilot.press("end")
+            assert current_id(history) == takes[0].id  # the oldest, at the bottom
+            await pilot.press("home", "down", "down")
+            assert current_id(history) == takes[3].id
+            # A click on the 5th row (line 0 is the header) moves the cursor; a second opens.
+            await pilot.click("#history-table", offset=(10, 5))
+            assert current_id(history) == takes[1].id
+            await pilot.click("#history-table", offset=(10, 5))
+            report = await screen(pilot, ReportScreen)
+            assert report.take.take_id == takes[1].id
+            await pilot.press("escape")
+            await screen(pilot, HistoryScreen)
+            table = history.table
+            widths = table.widths(table.scrollable_content_region.width)
+            time_column = 1 + sum(w + 1 for w in widths[:3]) + 2  # "Time / target"
+            await pilot.click("#history-table", offset=(time_column, 0))
+            assert "most over target" in status(app, "#history-status")
 
     run(scenario())
 
@@ -202,7 +275,7 @@ def test_an_empty_history_says_how_to_fill_it(make_rig: RigFactory) -> None:
 # -- replay -----------------------------------------------------------------------------------
 
 async def open_replay(pilot: Any, history: HistoryScreen, take_id: int) -> ReplayScreen:
-    history.query_one(DataTable).move_cursor(row=table_ids(history).index(take_id))
+    choose(history, take_id)
     await pilot.press("r")
     return await screen(pilot, ReplayScreen)
 
@@ -312,11 +385,11 @@ def test_compare_two_takes_with_a_b_playback(make_rig: RigFactory) -> None:
         app = MockmicApp(rig.services, load_model=False)
         async with app.run_test(size=SIZE) as pilot:
             history = await open_history(pilot)
-            table = history.query_one(DataTable)
-            table.move_cursor(row=table_ids(history).index(first.id))
+            choose(history, first.id)
             await pilot.press("m")
-            assert f"A = take #{first.id}" in status(app, "#history-status")
-            table.move_cursor(row=table_ids(history).index(landed.id))
+            assert f"A = #{first.id}" in status(app, "#history-status")
+            assert row_cells(history, table_ids(history).index(first.id))[-1] == "A"
+            choose(history, landed.id)
             await pilot.press("c")
             compare = await screen(pilot, CompareScreen)
             assert compare.takes["a"].id == first.id and compare.takes["b"].id == landed.id

@@ -1,9 +1,9 @@
 """History: every take kept, newest first; filter by story, bank and flag; sort; open one.
 
 The store hands out light summaries (no report JSON), loaded once in a worker; filtering and
-sorting then happen in memory, so with thousands of takes a filter change costs one table
-refill and no query. Enter opens the take's report (the report screen's review mode), r the
-word-synced replay, m and c compare two takes side by side.
+sorting then happen in memory, and the table draws only the rows on screen (`TakeTable`), so
+with thousands of takes opening and refiltering stay instant. Enter opens the take's report
+(the report screen's review mode), r the word-synced replay, m and c compare two takes.
 """
 
 from __future__ import annotations
@@ -18,9 +18,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.content import Content
-from textual.coordinate import Coordinate
 from textual.message import Message
-from textual.widgets import DataTable, Footer, Select, Static
+from textual.widgets import Footer, Select, Static
+from textual.worker import get_current_worker
 
 from mockmic.core.stories import Story
 from mockmic.screens.browse import BrowseScreen, StoryBank
@@ -34,6 +34,7 @@ from mockmic.widgets.history_cells import (
     score_cell,
     topic_cell,
 )
+from mockmic.widgets.take_table import Column, TakeTable
 
 
 @dataclass(frozen=True)
@@ -60,9 +61,15 @@ HEADER_SORT: dict[str, tuple[int, int]] = {
 ALL = "all"
 
 
+#: The newest takes shown first, while the rest of a long history is still being read.
+FIRST_PAGE = 100
+
+
 @dataclass
 class TakesLoaded(Message):
     takes: list[TakeSummary]
+    complete: bool = True
+    """False for the first page of a longer history (filters wait for the rest)."""
 
 
 def filter_takes(takes: Sequence[TakeSummary], *, story_id: str | None = None,
@@ -137,35 +144,46 @@ class HistoryScreen(BrowseScreen):
                               tooltip="Only the takes from one question bank")
             yield Select[str]([], prompt="Flag: any", id="filter-flag", compact=True,
                               tooltip="Only the takes with this flag")
-        yield DataTable(id="history-table", cursor_type="row", zebra_stripes=True)
+        yield TakeTable(self._columns(), self._cell, id="history-table")
         yield Static(Content.styled("Reading the history…", "$foreground-muted"),
                      id="history-status")
         yield Footer()
 
     def on_mount(self) -> None:
-        self._add_columns()
-        self.query_one(DataTable).focus()
+        self.table.focus()
         if self.require_store() is None:
             self._status(Content.styled("The history is not available.", "$error"))
             return
         self.load_takes()
 
-    def _add_columns(self) -> None:
-        table: DataTable[Any] = self.query_one(DataTable)
-        wide = self.app.size.width >= 100
-        widths = {"n": 4, "when": 12, "time": 13 if wide else 11, "score": 5,
-                  "flags": 28 if wide else 16, "marks": 3}
-        # Cell padding (2 per column), the table's margins and its scrollbar.
-        fixed = sum(widths.values()) + 2 * (len(widths) + 1) + 4 + 1
-        topic = max(16, self.app.size.width - fixed)
-        table.add_column("#", width=widths["n"], key="n")
-        table.add_column("When", width=widths["when"], key="when")
-        table.add_column("Question / story", width=topic, key="topic")
-        table.add_column("Time / target", width=widths["time"], key="time")
-        table.add_column("Score", width=widths["score"], key="score")
-        table.add_column("Top flags", width=widths["flags"], key="flags")
-        table.add_column("", width=widths["marks"], key="marks")
-        self._wide = wide
+    def _columns(self) -> list[Column]:
+        wide = self._wide = self.app.size.width >= 100
+        return [Column("n", "#", 4), Column("when", "When", 12),
+                Column("topic", "Question / story", None, min=16),
+                Column("time", "Time / target" if wide else "Time/target", 13 if wide else 11),
+                Column("score", "Score", 5), Column("flags", "Top flags", 28 if wide else 16),
+                Column("marks", "", 3)]
+
+    def _cell(self, take: TakeSummary, key: str) -> Content:
+        """One cell, drawn only when its row is on screen."""
+        if key == "n":
+            return Content(str(take.id))
+        if key == "when":
+            return _short_when(take)
+        if key == "topic":
+            return topic_cell(take, self.bank.titles)
+        if key == "time":
+            return duration_cell(take)
+        if key == "score":
+            return score_cell(take)
+        if key == "flags":
+            return flags_cell(take, 2 if self._wide else 1)
+        return self._marks(take)
+
+    @property
+    def table(self) -> TakeTable[TakeSummary]:
+        table: TakeTable[TakeSummary] = self.query_one("#history-table", TakeTable)
+        return table
 
     # -- loading ----------------------------------------------------------------------------
 
@@ -173,14 +191,22 @@ class HistoryScreen(BrowseScreen):
           description="Reading the history")
     def load_takes(self) -> None:
         store = self.store
-        if store is not None:
+        if store is None:
+            return
+        first = store.list_takes(order_by="created_at", limit=FIRST_PAGE)
+        if len(first) < FIRST_PAGE:
+            self.post_message(TakesLoaded(first))
+            return
+        self.post_message(TakesLoaded(first, complete=False))
+        if not get_current_worker().is_cancelled:
             self.post_message(TakesLoaded(store.list_takes(order_by="created_at")))
 
     @on(TakesLoaded)
     def _loaded(self, event: TakesLoaded) -> None:
         self.all_takes = event.takes
-        self.loaded = True
-        self._fill_filters()
+        self.loaded = event.complete
+        if event.complete:
+            self._fill_filters()
         self.refill()
 
     def _fill_filters(self) -> None:
@@ -208,21 +234,15 @@ class HistoryScreen(BrowseScreen):
 
     def refill(self) -> None:
         """Filter, sort and show; the cursor stays on the same take when it is still shown."""
-        table: DataTable[Any] = self.query_one(DataTable)
         current = self.current_take()
         sort = SORT_ORDERS[self.order]
         self.shown = sorted(filter_takes(self.all_takes, story_id=self.story_id,
                                          bank_id=self.bank_id, flag=self.flag),
                             key=sort.key, reverse=sort.reverse)
-        titles = self.bank.titles
-        limit = 2 if self._wide else 1
-        table.clear()
-        table.add_rows([str(t.id), _short_when(t),
-                        topic_cell(t, titles), duration_cell(t), score_cell(t),
-                        flags_cell(t, limit), self._marks(t)] for t in self.shown)
+        index = 0
         if current is not None:
             index = next((i for i, t in enumerate(self.shown) if t.id == current.id), 0)
-            table.move_cursor(row=index, animate=False)
+        self.table.set_rows(self.shown, cursor=index)
         self._show_status()
 
     def _marks(self, take: TakeSummary) -> Content:
@@ -238,23 +258,24 @@ class HistoryScreen(BrowseScreen):
                 "$foreground-muted"))
             return
         shown = len(self.shown)
+        if not self.loaded:
+            self._status(Content.styled(f"The newest {shown} takes; reading the rest…",
+                                        "$foreground-muted"))
+            return
         parts: list[tuple[str, str] | str] = [
             (plural(total, "take") if shown == total else f"{shown} of {total} takes", "bold"),
             f" · {SORT_ORDERS[self.order].label}", ("  · enter: report", "$foreground-muted")]
         if not shown:
             parts.append(("  · nothing matches: x clears the filters", "$warning"))
         if self.marked is not None:
-            parts.append((f"  · A = take #{self.marked}: c compares it with the chosen take",
-                          "$foreground-muted"))
+            parts.append((f"  · A = #{self.marked}, c compares", "$foreground-muted"))
         self._status(Content.assemble(*parts))
 
     def _status(self, content: Content) -> None:
         self.query_one("#history-status", Static).update(content)
 
     def current_take(self) -> TakeSummary | None:
-        table: DataTable[Any] = self.query_one(DataTable)
-        index = table.cursor_row
-        return self.shown[index] if self.shown and 0 <= index < len(self.shown) else None
+        return self.table.current
 
     # -- filters and order ------------------------------------------------------------------
 
@@ -279,15 +300,15 @@ class HistoryScreen(BrowseScreen):
         self.order = (self.order + 1) % len(SORT_ORDERS)
         self.refill()
 
-    @on(DataTable.HeaderSelected)
-    def _header(self, event: DataTable.HeaderSelected) -> None:
-        first, second = HEADER_SORT.get(str(event.column_key.value), (self.order, self.order))
+    @on(TakeTable.HeaderSelected)
+    def _header(self, event: TakeTable.HeaderSelected) -> None:
+        first, second = HEADER_SORT.get(event.key, (self.order, self.order))
         self.order = second if self.order == first else first
         self.refill()
 
     # -- taking a take further --------------------------------------------------------------
 
-    @on(DataTable.RowSelected)
+    @on(TakeTable.Selected)
     def action_open(self) -> None:
         take = self.current_take()
         if take is not None:
@@ -302,13 +323,8 @@ class HistoryScreen(BrowseScreen):
         take = self.current_take()
         if take is None:
             return
-        before = self.marked
-        self.marked = None if before == take.id else take.id
-        table: DataTable[Any] = self.query_one(DataTable)
-        column = table.get_column_index("marks")
-        for index, shown in enumerate(self.shown):
-            if shown.id in (before, self.marked):
-                table.update_cell_at(Coordinate(index, column), self._marks(shown))
+        self.marked = None if self.marked == take.id else take.id
+        self.table.refresh_rows()
         self._show_status()
 
     def action_compare(self) -> None:

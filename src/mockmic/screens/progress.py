@@ -175,17 +175,17 @@ read from a sample of at most 300 reports.
             return
         length.show_durations(labels, averages(self.buckets, lambda t: t.duration_s),
                               averages(self.buckets, lambda t: t.target_s),
-                              title=f"Length vs target ({per})")
+                              title=f"Length (cyan) vs target (orange), {per}")
         score.show_series(labels, [("score", averages(self.buckets, lambda t: float(t.score)),
-                                    SCORE_COLOR)], title=f"Score ({per})", ylim=(0, 100))
+                                    SCORE_COLOR)], title=f"Score, {per}", ylim=(0, 100))
         if self.unit == "take":
             stakes = rolling_share(self.takes, has_stakes, ROLLING_TAKES)
             metric = rolling_share(self.takes, has_metric, ROLLING_TAKES)
-            per = f"over the last {ROLLING_TAKES} takes"
+            per = f"last {ROLLING_TAKES} takes"
         else:
             stakes, metric = share(self.buckets, has_stakes), share(self.buckets, has_metric)
         content.show_series(labels, [("stakes", stakes, "magenta"), ("metric", metric, "cyan")],
-                            title=f"% of takes with stakes / a number ({per})", ylim=(0, 100))
+                            title=f"% stakes (magenta), number (cyan), {per}", ylim=(0, 100))
         self.query_one("#plot-fillers", TrendPlot).show_empty("Fillers per minute",
                                                               "reading reports…")
 
@@ -202,4 +202,4 @@ read from a sample of at most 300 reports.
             f", {len(rates)} of {len(self.takes)} takes"
         plot.show_series([b.label for b in self.buckets],
                          [("fillers/min", values, "yellow")],
-                         title=f"Fillers per minute (lower bound{sampled})")
+                         title=f"Fillers per minute, a lower bound{sampled}")

@@ -201,7 +201,8 @@ story's short version. The bank is a TOML file you can also edit by hand (see RE
         parts: list[tuple[str, str] | str] = [("Story bank", "bold $accent")]
         if stories:
             parts.append(f"  {len(stories)} stories · {landed} landed")
-        parts.append((f"  {self.bank.path}", "$foreground-muted"))
+        # The full path is in the empty-bank hint and the form; a title line has no room.
+        parts.append((f"  {self.bank.path.name}", "$foreground-muted"))
         self.query_one("#stories-title", Static).update(Content.assemble(*parts))
         errors = self.query_one("#stories-errors", Static)
         errors.display = bool(self.bank.errors)

@@ -192,7 +192,7 @@ figures in the story bank; ✓ when the take said them, ✗ when it did not.
         targets = [self.target_s or t.target_s for t in takes]
         length.show_durations(labels, [t.duration_s for t in takes], targets,
                               [t.lands(self.target_s) for t in takes],
-                              title="Length vs target, take by take")
+                              title="Length (cyan) vs target (orange), take by take")
         score.show_series(labels, [("score", [float(t.score) for t in takes], SCORE_COLOR)],
                           title="Score, take by take", ylim=(0, 100))
 

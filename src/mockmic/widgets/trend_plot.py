@@ -79,6 +79,14 @@ def rolling_share(items: Sequence[T], test: Callable[[T], bool], window: int) ->
     return out
 
 
+def clock_step(top_s: float, most: int = 5) -> float:
+    """A round m:ss tick step (15 s, 30 s, 1 min, ...) giving at most `most` steps to top_s."""
+    for step in (15.0, 30.0, 60.0, 120.0, 300.0, 600.0):
+        if top_s / step <= most:
+            return step
+    return 1200.0
+
+
 def _tick_positions(count: int, most: int = 6) -> list[int]:
     if count <= most:
         return list(range(1, count + 1))
@@ -116,17 +124,18 @@ class TrendPlot(PlotextPlot):
 
     def show_durations(self, labels: Sequence[str], durations: Sequence[float | None],
                        targets: Sequence[float | None], landed: Sequence[bool] | None = None,
-                       title: str = "Length vs target (m:ss)") -> None:
+                       title: str = "Length (cyan) vs target (orange)") -> None:
         """Durations as a line, the target as a second line (targets can differ per take);
-        with `landed`, each take's point is green when it landed and red when it did not."""
+        with `landed`, each take's point is green when it landed and red when it did not.
+        Colours are named in the title: a plotext legend would cover the first points."""
         self._start(title, labels)
         plt = self.plt
         xs, ys = _points(targets)
         if xs:
-            plt.plot(xs, ys, color=TARGET_COLOR, marker="dot", label="target")
+            plt.plot(xs, ys, color=TARGET_COLOR, marker="dot")
         xs, ys = _points(durations)
         if xs:
-            plt.plot(xs, ys, color=DURATION_COLOR, marker="braille", label="length")
+            plt.plot(xs, ys, color=DURATION_COLOR, marker="braille")
         if landed is not None:
             for flag, color in ((True, LANDED_COLOR), (False, MISSED_COLOR)):
                 pts = [(i + 1, d) for i, (d, ok) in enumerate(zip(durations, landed,
@@ -137,22 +146,23 @@ class TrendPlot(PlotextPlot):
                                 marker="●")
         values = [v for v in (*durations, *targets) if v is not None]
         if values:
-            top = max(values) * 1.1
+            top = max(values) * 1.15
+            step = clock_step(top)
             plt.ylim(0, top)
-            ticks = [top * i / 4 for i in range(5)]
+            ticks = [step * i for i in range(int(top // step) + 1)]
             plt.yticks(ticks, [format_clock(t) for t in ticks])
         self.refresh()
 
     def show_series(self, labels: Sequence[str], series: Sequence[tuple[str,
                     Sequence[float | None], str]], *, title: str,
                     ylim: tuple[float, float] | None = None) -> None:
-        """One line per (label, values, colour)."""
+        """One line per (label, values, colour); say which is which in `title`."""
         self._start(title, labels)
         plt = self.plt
-        for name, values, color in series:
+        for _name, values, color in series:
             xs, ys = _points(values)
             if xs:
-                plt.plot(xs, ys, color=color, marker="braille", label=name)
+                plt.plot(xs, ys, color=color, marker="braille")
         if ylim is not None:
             plt.ylim(*ylim)
             low, high = ylim

@@ -72,12 +72,15 @@ class Store:
     def __init__(self, db_path: Path | None = None, audio_dir: Path | None = None) -> None:
         self.db_path = db_path or paths.database_file()
         self.audio_dir = audio_dir or paths.data_dir() / "audio"
-        paths.ensure(self.db_path.parent)
-        paths.ensure(self.audio_dir)
+        try:
+            paths.ensure(self.db_path.parent)
+            paths.ensure(self.audio_dir)
+        except OSError as exc:
+            raise StorageError(f"cannot create the history folder: {exc}") from exc
         self._lock = threading.RLock()
         self._conn: sqlite3.Connection | None = open_database(self.db_path,
                                                               figures_from_transcript)
-        referenced = {row[0] for row in self._db.execute(
+        referenced = {row[0] for row in self._rows(
             "SELECT audio_path FROM takes WHERE audio_path IS NOT NULL")}
         audiofiles.sweep(self.audio_dir, referenced)
 

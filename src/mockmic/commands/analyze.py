@@ -7,6 +7,8 @@ import json
 import sys
 from pathlib import Path
 
+from mockmic.errors import UserError
+
 NAME = "analyze"
 HELP = "transcribe and coach an audio file (wav/flac/mp3/ogg/...) or a typed .txt answer"
 
@@ -21,6 +23,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--duration", type=float, default=None, metavar="S",
                    help="for a .txt answer: how long it took to say (default: 150 words/min)")
     p.add_argument("--question", metavar="TEXT", help="the question it answers (checks focus)")
+    p.add_argument("--save", action="store_true",
+                   help="keep the take in your history (audio copied as FLAC; the file stays)")
+    p.add_argument("--story", metavar="ID", help="with --save: the story this take drills")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -31,6 +36,10 @@ def run(args: argparse.Namespace) -> int:
     from mockmic.settings import load_settings
 
     settings = load_settings()
+    if args.story and not args.save:
+        raise UserError("--story only makes sense with --save")
+    if args.save and args.story:
+        _check_story(args.story)
     target = args.target if args.target is not None else settings.target_s
     model = args.model or settings.model
     err = Console(stderr=True)
@@ -42,8 +51,28 @@ def run(args: argparse.Namespace) -> int:
 
     report = analyze_file(args.path, target_s=target, model=model, duration_s=args.duration,
                           question=args.question, on_progress=progress)
+    if args.save:
+        from mockmic.storage import save_analyzed
+
+        is_audio = args.path.suffix.lower() not in {".txt", ".md"}
+        question = args.question or f"Imported answer: {args.path.name}"
+        take = save_analyzed(report, args.path if is_audio else None, question_text=question,
+                             story_id=args.story)
+        err.print(f"saved as take {take.id}" + (f" (story {args.story})" if args.story else ""))
     if args.json:
         print(json.dumps(report.to_dict(), ensure_ascii=False))
     else:
         print_report(report, Console())
     return 0
+
+
+def _check_story(story_id: str) -> None:
+    """Refuse an unknown story before the slow transcription, with the ids that do exist."""
+    from mockmic.core.stories import load_stories
+    from mockmic.paths import stories_file
+
+    path = stories_file()
+    stories = load_stories(path)
+    if not any(s.id == story_id for s in stories):
+        known = ", ".join(s.id for s in stories) or f"none yet (add them to {path})"
+        raise UserError(f"unknown story {story_id!r}; your stories: {known}")

@@ -87,6 +87,7 @@ def run(args: argparse.Namespace) -> int:
         if not t.top_flags:
             line.append("none", style="green")
         console.print(line, overflow="ellipsis", no_wrap=True)
-    shown = f"{len(takes)} of {total} takes" if len(takes) != total else f"{total} takes"
+    noun = "take" if total == 1 else "takes"
+    shown = f"{len(takes)} of {total} {noun}" if len(takes) != total else f"{total} {noun}"
     print(f"{shown}. `mockmic export ID` writes one as Markdown.")
     return 0

@@ -229,6 +229,8 @@ class IncrementalTranscriber:
         audio = np.array(self._raw.view())
         if audio.size == 0 or float(np.max(np.abs(audio))) < SILENCE_PEAK:
             raise _WholeFileSays("silent take: the whole-file pass explains why")
+        if engine.max_seconds is not None and audio.size > engine.max_seconds * SAMPLE_RATE:
+            raise _WholeFileSays(f"take over {engine.max_seconds:g} s: decoded in pieces")
         self.stats.seek_at_stop_s = at.seek / fps
         if guess is not None and guess.matches(mel.signal_length, at.seek):
             tail, self.stats.guess_used = guess.segments, True

@@ -18,6 +18,7 @@ kwargs (we let `transcribe` build them, then never iterate its generator).
 from __future__ import annotations
 
 import dataclasses
+import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -106,6 +107,9 @@ class Engine:
     converts (and checks) its segments."""
     transcribe_array: Callable[[Floats, str], Transcript]
     convert_takes_audio: bool = False
+    max_seconds: float | None = None
+    """Longer takes are decoded by the whole-file pass in separate pieces, which one loop over
+    the whole take would not reproduce: such takes go to the whole-file pass."""
 
     def to_transcript(self, segments: list[Any], duration_s: float, source: str,
                       audio: Floats) -> Transcript:
@@ -176,10 +180,14 @@ def engine_for(transcriber: Any) -> Engine:
             result: Transcript = transcriber.transcribe_array(samples, source=source)
             return result
 
-        return build_engine(transcriber.model, kwargs(), convert, whole,
-                            convert_takes_audio=True)
+        engine = build_engine(transcriber.model, kwargs(), convert, whole,
+                              convert_takes_audio=True)
+        module = sys.modules.get(type(transcriber).__module__)
+        piece = getattr(module, "PIECE_SECONDS", None)
+        engine.max_seconds = float(piece) if isinstance(piece, int | float) else None
+        return engine
     maker = getattr(transcriber, "incremental_engine", None)
     if callable(maker):
-        engine: Engine = maker()
-        return engine
+        made: Engine = maker()
+        return made
     raise TypeError(f"{type(transcriber).__name__} cannot decode incrementally")

@@ -132,7 +132,8 @@ story's short version. The bank is a TOML file you can also edit by hand (see RE
     DEFAULT_CSS = """
     StoriesScreen #stories-title { height: 1; margin: 1 2 0 2; }
     StoriesScreen #stories-errors { height: auto; max-height: 4; margin: 0 2; color: $error; }
-    StoriesScreen #stories-table { height: 1fr; margin: 1 2 0 2; scrollbar-size-vertical: 1; }
+    StoriesScreen #stories-table { height: auto; max-height: 70%; margin: 1 2 0 2;
+                                   scrollbar-size-vertical: 1; }
     StoriesScreen #story-summary { height: auto; max-height: 5; margin: 1 2 0 2;
                                    border-top: solid $border-blurred; }
     StoriesScreen.-short #stories-title, StoriesScreen.-short #stories-table,

@@ -87,7 +87,7 @@ def clock_step(top_s: float, most: int = 5) -> float:
     return 1200.0
 
 
-def _tick_positions(count: int, most: int = 6) -> list[int]:
+def _tick_positions(count: int, most: int = 8) -> list[int]:
     if count <= most:
         return list(range(1, count + 1))
     step = (count - 1) / (most - 1)

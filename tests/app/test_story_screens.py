@@ -269,6 +269,42 @@ def test_drill_asks_the_story_again_until_a_take_lands(make_rig: RigFactory) -> 
     run(scenario())
 
 
+def test_a_drill_take_that_changes_a_figure_is_called_out(make_rig: RigFactory) -> None:
+    from dataclasses import replace
+
+    from .fakes import FakeTranscriber, Microphone
+
+    class SaysThirty(FakeTranscriber):
+        """The strong answer, but with 30 % where the story claims 22 %."""
+
+        def transcribe(self, audio: Any, *, on_progress: Any = None) -> Any:
+            transcript = super().transcribe(audio, on_progress=on_progress)
+            words = tuple(replace(w, text=w.text.replace("22%", "30%"))
+                          for w in transcript.words)
+            return replace(transcript, words=words)
+
+    mic = Microphone(["strong_ml_cost"])
+    rig = make_rig(transcriber=SaysThirty(mic))
+    rig.services.new_recorder = mic.new_recorder
+    rig.mic = mic
+    write_bank()
+
+    async def scenario() -> None:
+        app = MockmicApp(rig.services)
+        async with app.run_test(size=SIZE) as pilot:
+            await open_stories(pilot)
+            await pilot.press("d")
+            await answer(pilot, 64.0, rig)
+            await screen(pilot, ReportScreen)
+            await until(pilot, lambda: any(n.startswith("Figures: your story claims 22 %; "
+                                                        "this take said 30%")
+                                           for n in notifications(app)), "the figure warning")
+            # It still lands: the drill rule is length and fail flags; the figures are advice.
+            assert any("Landed" in n for n in notifications(app))
+
+    run(scenario())
+
+
 def test_drill_needs_a_microphone(make_rig: RigFactory) -> None:
     rig = make_rig(mic=False)
     write_bank()

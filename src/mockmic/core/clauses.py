@@ -253,11 +253,32 @@ def analyse_clause(norms: Sequence[str], start: int, end: int, sent: int,
     return Clause(start, end, sent, tuple(lead), subject, verb, vp, kind, obligation=obligation)
 
 
+def split_runons(norms: Sequence[str], sents: list[tuple[int, int]],
+                 rules: Rules) -> list[tuple[int, int]]:
+    """Split unpunctuated stretches ("...the previous days data i looked at the job and saw")
+    before each new I/we subject, so a typed answer without full stops still has sentences.
+    Punctuated sentences under Rules.runon_sentence_words are left alone."""
+    out: list[tuple[int, int]] = []
+    for s0, s1 in sents:
+        if s1 - s0 <= rules.runon_sentence_words:
+            out.append((s0, s1))
+            continue
+        start = s0
+        for p in range(s0 + 1, s1):
+            if (norms[p] in _I_FORMS or norms[p] in _WE_FORMS) and p - start >= 3 and \
+                    norms[p - 1] not in rules.runon_binders and norms[p - 1] not in _I_FORMS \
+                    and norms[p - 1] not in _WE_FORMS:
+                out.append((start, p))
+                start = p
+        out.append((start, s1))
+    return out
+
+
 def analyse_clauses(content: Sequence[Token], rules: Rules) -> tuple[
         list[tuple[int, int]], list[Clause]]:
     """Sentence ranges and analysed clauses over the content tokens."""
     norms = [t.norm for t in content]
-    sents = sentences(content)
+    sents = split_runons(norms, sentences(content), rules)
     out: list[Clause] = []
     prev: Clause | None = None
     for start, end, s_no in clauses(content, sents, rules.clause_openers):

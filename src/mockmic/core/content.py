@@ -30,15 +30,17 @@ _WHEN_WORDS = frozenset({"later", "earlier", "ago", "after", "afterwards", "prio
 _EFFORT_OVERRIDE = ("in the end", "now", "eventually", "finally", "only", "just", "down to",
                     "instead of", "rather than", "compared", "after that", "by then")
 _EFFORT = frozenset({"took", "take", "takes", "taking", "spent", "spend", "spending", "lasted",
-                     "over", "for", "during", "within"})
+                     "over", "for", "during"})
 #: "false flags were under half a percent", "p95 under 50 ms": a level reached, after the work.
 _LEVEL = frozenset({"under", "below", "within"})
 _AFTER_PERCENT = ("drop*", "reduc*", "improv*", "increas*", "decreas*", "fewer", "less",
                   "more", "faster", "cheaper", "lower", "higher", "lift", "gain", "saving*",
                   "cut", "better", "smaller", "bigger", "speed*", "off")
 _NOT_A_RESULT_AFTER = frozenset({"had", "how", "what", "why", "whether", "where", "if"})
-#: A result cue in a clause led by these is a condition ("stop runs when they fell behind").
-_CONDITION_LEADS = frozenset({"when", "whenever", "until", "if", "unless", "whether"})
+#: A result cue in a clause led by these is a condition ("stop runs when they fell behind")
+#: or a reason ("because the data was growing 20 % a year"), not an outcome.
+_CONDITION_LEADS = frozenset({"when", "whenever", "until", "if", "unless", "whether",
+                              "because"})
 _HABIT_STARTS = ("i now", "we now", "i always", "i still", "now i", "now we", "these days",
                  "nowadays", "since then", "ever since", "i make sure", "i try to")
 
@@ -94,7 +96,13 @@ class _Ctx:
         return self.fracs[p] if 0 <= p < len(self.fracs) else 1.0
 
     def planned_before(self, lo: int, p: int) -> bool:
-        return self.ix.has(self.rules.plan_words, lo, p)
+        """A plan word governs p unless a reported change comes between them: "the bigger
+        box would only buy us a few months; after the change the job went from 9 hours to 40
+        minutes" reports an outcome after the hypothetical."""
+        plans = self.ix.find(self.rules.plan_words, lo, p)
+        if not plans:
+            return False
+        return not self.ix.has(self.rules.result_impact, plans[-1][1], p)
 
 
 def _would_consequence(ctx: _Ctx, c: Clause) -> bool:
@@ -163,11 +171,10 @@ def _find_results(ctx: _Ctx) -> list[Range]:
     return out
 
 
-def _find_metrics(ctx: _Ctx, word_pos: dict[int, int], words: Sequence[str]) -> list[
-        tuple[Range, Quantity]]:
+def _find_metrics(ctx: _Ctx, word_pos: dict[int, int], words: Sequence[str],
+                  found: Sequence[Quantity]) -> list[tuple[Range, Quantity]]:
     rules = ctx.rules
     norms = ctx.norms
-    found = find_quantities(words)
     out: list[tuple[Range, Quantity]] = []
     for k, q in enumerate(found):
         if q.kind in ("year", "version"):
@@ -176,7 +183,11 @@ def _find_metrics(ctx: _Ctx, word_pos: dict[int, int], words: Sequence[str]) -> 
         if p is None:
             continue
         c = ctx.clauses[ctx.clause_at[p]]
-        if c.kind == "hypothetical" or ctx.planned_before(c.start, p) or not ctx.after_setup(c):
+        # "because the data was growing 20 % a year" is a reason; "because it had to run on
+        # cpu it now tags 70 %" (unpunctuated) still reports the present state.
+        reason = "because" in c.lead and "now" not in norms[c.start:p]
+        if c.kind == "hypothetical" or ctx.planned_before(c.start, p) or \
+                not ctx.after_setup(c) or reason:
             continue
         ci = ctx.clause_at[p]
         prev = ctx.clauses[ci - 1] if ci > 0 else None
@@ -197,24 +208,41 @@ def _find_metrics(ctx: _Ctx, word_pos: dict[int, int], words: Sequence[str]) -> 
                 nxt.start - q.end <= 4:
             gap = " ".join(w.lower().strip(",.") for w in words[q.end:nxt.start])
             from_to = from_to or any(gap == c_ or gap.endswith(" " + c_) for c_ in _COMPARISON)
+        q_end = word_pos.get(q.end - 1, p) + 1
+        # "shipped three weeks late", "ten days before the shutdown": a schedule outcome;
+        # "login worked again twenty minutes after the page": time to recover.
+        timing_outcome = q.kind == "duration" and (
+            match_at(norms, q_end, rules.schedule_margin, c.end) > 0 or
+            ctx.ix.has(rules.recovery_words, c.start, c.end))
         # "the migration took six weeks" is effort, not an outcome.
         effort = q.kind == "duration" and any(w in _EFFORT for w in norms[max(c.start, p - 3):p])
-        if effort and not from_to and not ctx.ix.has(_EFFORT_OVERRIDE, c.start, c.end):
+        if effort and not (from_to or timing_outcome) and not ctx.ix.has(
+                _EFFORT_OVERRIDE, c.start, c.end):
             continue
         if q.kind in _MEASURED and ("now" in norms[c.start:p] or (
                 before in _LEVEL and c.subject != "i" and c.subject != "we")):
             changed = True
-        q_end = word_pos.get(q.end - 1, p) + 1
         # "a week later", "two years ago": when, not how much.
-        if q.kind == "duration" and q_end < len(norms) and norms[q_end] in _WHEN_WORDS:
+        if q.kind == "duration" and q_end < len(norms) and norms[q_end] in _WHEN_WORDS and \
+                not timing_outcome:
             continue
-        self_describing = (q.kind == "multiplier" and q.value != 1.0) or (
+        self_describing = timing_outcome or (q.kind == "multiplier" and q.value != 1.0) or (
             q.kind == "percent" and match_at(norms, q_end, _AFTER_PERCENT, c.end) > 0)
         if q.kind == "clock" and not (changed and before in ("by", "before", "at", "to")):
             continue
+        # "saved us roughly two engineers' worth", "missed it by about three weeks": look
+        # past hedges and object pronouns for the word that governs the figure.
+        g = p - 1
+        while g > c.start and norms[g] in rules.figure_lead_skip:
+            g -= 1
+        gov = norms[g] if g >= c.start else ""
+        governed = gov in _BEFORE_NUMBER or match_at(norms, g, rules.change_verbs, g + 1) > 0
         if q.kind in ("number", "count") and not (
-                (changed and before in _BEFORE_NUMBER) or from_to or q.value == 0):
+                (changed and (before in _BEFORE_NUMBER or governed)) or from_to or
+                q.value == 0):
             continue
+        if q.kind == "duration" and changed and gov == "by" and not (from_to or timing_outcome):
+            self_describing = True  # "cut the build by ten minutes", "slipped by a week"
         if changed or from_to or self_describing:
             out.append(((c.start, c.end), q))
     return out
@@ -310,10 +338,15 @@ def _find_learnings(ctx: _Ctx, results: list[Range]) -> list[Range]:
     return merged
 
 
-def _find_stakes(ctx: _Ctx, results: list[Range]) -> list[Range]:
+def _find_stakes(ctx: _Ctx, results: list[Range], money_at: set[int]) -> list[Range]:
     result_starts = {r[0] for r in results}
     out: list[Range] = []
     for c in ctx.clauses:
+        # "We were paying a vendor $400,000 a year": money in the set-up is what is at stake.
+        if not ctx.after_setup(c) and c.kind != "hypothetical" and any(
+                c.start <= p < c.end for p in money_at):
+            out.append((c.start, c.end))
+            continue
         strong = ctx.ix.has(ctx.rules.stakes_strong, c.start, c.end)
         conditional = ctx.ix.has(ctx.rules.stakes_conditional, c.start, c.end) or (
             not ctx.after_setup(c) and ctx.ix.has(ctx.rules.stakes_setup_only,
@@ -337,14 +370,17 @@ def analyse_content(content: Sequence[Token], fracs: Sequence[float], words: Seq
         out.first_action = ctx.first_action.start
     word_pos = {t.i: p for p, t in enumerate(content)}
     out.results = _find_results(ctx)
-    out.metrics = _find_metrics(ctx, word_pos, words)
+    quantities = find_quantities(words)
+    out.metrics = _find_metrics(ctx, word_pos, words, quantities)
     seen = set(out.results)
     for r, _ in out.metrics:
         if r not in seen:
             out.results.append(r)
             seen.add(r)
     out.results.sort()
-    out.stakes = _find_stakes(ctx, out.results)
+    money_at = {word_pos[q.start] for q in quantities
+                if q.kind == "money" and q.start in word_pos}
+    out.stakes = _find_stakes(ctx, out.results, money_at)
     out.decisions = _find_decisions(ctx)
     # Weighing options is already part of the action: "I had two choices: ..." ends the set-up.
     if out.decisions and (out.first_action is None or out.decisions[0][0] < out.first_action):

@@ -125,7 +125,7 @@ def classify_verb(norms: Sequence[str], p: int, end: int, aux: str,
     if nx == "to" and v in _TO_VERBS_ACTION and nx_p + 1 < end:
         kind, _, _ = classify_verb(norms, nx_p + 1, end, "", rules)
         return ("action" if kind in ("action", "none") else kind), p, v
-    if v in rules.stative_verbs:
+    if v in rules.stative_verbs and match_at(norms, p, rules.stative_actions, end) == 0:
         return "context", p, v
     if v in ("went", "go", "came", "come") and nx not in ("with", "ahead", "for", "and"):
         return "context", p, v  # motion ("I went on the data team"), not a step

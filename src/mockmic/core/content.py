@@ -41,6 +41,8 @@ _NOT_A_RESULT_AFTER = frozenset({"had", "how", "what", "why", "whether", "where"
 #: or a reason ("because the data was growing 20 % a year"), not an outcome.
 _CONDITION_LEADS = frozenset({"when", "whenever", "until", "if", "unless", "whether",
                               "because"})
+_SUBORDINATE = frozenset({"so", "because", "which", "that", "who", "when", "if", "since",
+                          "while", "where", "unless", "until", "once", "whether"})
 _HABIT_STARTS = ("i now", "we now", "i always", "i still", "now i", "now we", "these days",
                  "nowadays", "since then", "ever since", "i make sure", "i try to")
 
@@ -253,14 +255,29 @@ def _find_decisions(ctx: _Ctx) -> list[Range]:
     norms = ctx.norms
     out: list[Range] = []
     kinds: list[bool] = []  # True when the range holds a choice verb, not only options
-    for c in ctx.clauses:
-        if c.kind in ("hypothetical", "negated"):
+    for ci, c in enumerate(ctx.clauses):
+        # ", choosing it over a deep model because ...": a participle continues the actor of
+        # the clause before it, even when a modal follows ("accepting that we'd see ...").
+        head = c.start + len(c.lead)
+        prev = ctx.clauses[ci - 1] if ci > 0 else None
+        # The nearest main-clause actor: "I added a load test, so it wouldn't come back,
+        # choosing a nightly run over ..." skips the purpose clause.
+        actor = next((x for x in reversed(ctx.clauses[max(0, ci - 4):ci])
+                      if x.sent == c.sent and x.subject and not (
+                          x.subject == "other" and _SUBORDINATE.intersection(x.lead))), None)
+        inherited = head < c.end and norms[head] in rules.choice_participles and \
+            actor is not None and actor.subject in ("i", "we")
+        if c.kind in ("hypothetical", "negated") and not inherited:
             continue
-        mine = c.subject in ("i", "we") or ctx.ix.has(
-            ("my", "our", "the decision", "the call", "the trade*"), c.start, c.end)
+        # "Our director decided", "the customer accepted a discount instead": not the speaker.
+        other = _other_chooser(ctx, c)
+        mine = not other and (c.subject in ("i", "we") or inherited or ctx.ix.has(
+            ("my", "our", "the decision", "the call", "the trade*"), c.start, c.end))
         # "Instead of rewriting it, I added a queue": the subject comes after the comma.
-        sentence_mine = c.sent in ctx.sent_has_actor
-        choice = mine and ctx.ix.has(rules.decision_choice, c.start, c.end)
+        sentence_mine = c.sent in ctx.sent_has_actor and not other
+        choice = mine and (ctx.ix.has(rules.decision_choice, c.start, c.end) or (
+            c.verb in rules.ordering_verbs and ctx.ix.has(rules.ordering_places, c.start,
+                                                          c.end)))
         strong = (mine or sentence_mine) and (
             ctx.ix.has(rules.decision_strong, c.start, c.end) or (
                 c.subject in ("i", "we") and c.kind == "action" and "instead" in
@@ -282,6 +299,9 @@ def _find_decisions(ctx: _Ctx) -> list[Range]:
         # "I prioritised the triage model over a full rewrite": the rejected option, inline.
         why = why or (choice and "over" in norms[c.start:c.end] and
                       "all over" not in " ".join(norms[c.start:c.end]))
+        # "The spike showed REST cut payloads by 60 %, so we went with REST": the reason
+        # comes first and "so" hands it to the choice.
+        why = why or (choice and "so" in c.lead and prev is not None and prev.sent == c.sent)
         if strong or why:
             end = c.end
             nxt = ctx.clause_at[c.end] if c.end < len(norms) else None
@@ -299,6 +319,21 @@ def _find_decisions(ctx: _Ctx) -> list[Range]:
         if kinds[k] or not followed:
             keep.append(r)
     return keep
+
+
+def _other_chooser(ctx: _Ctx, c: Clause) -> bool:
+    """The clause's own subject is someone else ('our director decided we would ...'): the
+    first actor word, read from the clause start, is a third party, not 'I'/'we'."""
+    norms = ctx.norms
+    others = ctx.rules.other_actors
+    for p in range(c.start + len(c.lead), min(c.end, c.start + len(c.lead) + 6)):
+        w = norms[p]
+        if w in ("i", "we", "i'd", "we'd", "i've", "we've", "me", "us"):
+            return False
+        if w in others:
+            # "My manager and I decided": shared.
+            return not (p + 2 < c.end and norms[p + 1] == "and" and norms[p + 2] in ("i", "me"))
+    return False
 
 
 def _find_learnings(ctx: _Ctx, results: list[Range]) -> list[Range]:

@@ -327,15 +327,41 @@ class Rules:
         "traded", "said no", "went for", "landed on", "the decision", "my decision",
         "our decision", "convinced", "skipped", "held off", "postponed", "deferred",
         "deprioritiz*", "deprioritis*", "pushed back", "stuck with", "opted", "settled for",
-        "narrowed", "ruled")
-    """Choice verbs; a decision needs one of these with a reason or alternative nearby."""
+        "narrowed", "ruled", "choosing", "opting", "picking", "deciding", "settling on",
+        "going with", "replaced", "swapped", "ranked", "prioritising", "prioritizing")
+    """Choice verbs; a decision needs one of these with a reason or alternative nearby.
+    'Replaced X with Y' names the option turned down; 'ranked them by' is a priority call
+    [held-out: EM and prioritisation answers]."""
+    choice_participles: frozenset[str] = frozenset({
+        "choosing", "opting", "picking", "deciding", "going", "settling", "preferring",
+        "trading", "accepting", "sacrificing", "prioritising", "prioritizing", "favouring",
+        "favoring", "keeping", "leaving"})
+    """', choosing it over a deep model': a participle clause that carries the previous
+    clause's I/we subject into the choice [OURS]."""
+    ordering_verbs: frozenset[str] = frozenset({
+        "put", "moved", "pushed", "kept", "bumped", "sequenced", "scheduled", "parked",
+        "ranked"})
+    ordering_places: tuple[str, ...] = (
+        "first", "ahead of", "to the top", "at the top", "on hold", "to the back", "last",
+        "above", "below the line", "to the front", "before the")
+    """'I put the lead-scoring model first, because ...': ordering work is a priority call
+    [held-out prioritisation answers]."""
+    other_actors: frozenset[str] = frozenset({
+        "director", "manager", "boss", "lead", "vp", "cto", "ceo", "cfo", "leadership",
+        "management", "pm", "architect", "customer", "client", "he", "she", "they",
+        "stakeholders", "legal", "executives", "founder", "founders", "committee", "board",
+        "someone", "somebody", "others", "vendor", "partner", "company"})
+    """A decision whose subject is one of these is someone else's call, however well argued:
+    'our director decided we would rewrite it' [ART: ownership at your level]."""
     decision_alternative: tuple[str, ...] = (
         "instead of", "instead", "rather than", "in favour of", "in favor of",
         "trade-off*", "tradeoff*", "trade off*", "at the cost of", "at the expense of",
         "downside*", "upside*", "option*", "alternative*", "versus", "vs", "either",
         "considered", "weighed", "compared", "pros and cons", "the risk was", "but it would",
         "even though", "although",
-        "would have taken", "would have cost", "would have meant", "would have risked")
+        "would have taken", "would have cost", "would have meant", "would have risked",
+        "accepting that", "knowing that", "even if it meant", "even though it meant",
+        "at the price of")
     """A rejected option or trade-off [ART: decisions explained with trade-offs]."""
     decision_reason: tuple[str, ...] = (
         "because", "since it", "since we", "since the", "so that", "given", "as it was",
@@ -348,7 +374,8 @@ class Rules:
         "tradeoff*", "trade off*", "at the cost of", "at the expense of", "weighed",
         "pros and cons", "two options", "three options", "two approaches", "made the call",
         "two choices", "three choices", "a few options", "several options", "two ways",
-        "the trade", "considered")
+        "the trade", "considered", "accepting that", "even if it meant", "at the price of",
+        "the downside was", "the cost of that was")
     """These alone state a decision when an I/we clause says them [ART]."""
     learning_cues: tuple[str, ...] = (
         "i learned", "i learnt", "i've learned", "we learned", "the lesson", "lesson i",
@@ -421,6 +448,9 @@ class Rules:
         "expected", "inherited", "enjoyed", "say", "said", "mentioned", "guessed", "sat", "sit",
         "reported", "belonged", "lived", "hated", "disliked", "preferred", "cared", "doubted"})
     """After I/we these describe a state or a thought, not an action."""
+    stative_actions: tuple[str, ...] = ("sat down", "sit down", "sat with", "heard out",
+                                        "saw to")
+    """... except in these phrases: 'I sat down with product' is a step [held-out]."""
     role_verbs: frozenset[str] = frozenset({
         "owned", "own", "led", "lead", "managed", "manage", "oversaw", "headed"})
     """Ownership of a remit: counts towards 'I' ownership, not as the first action."""

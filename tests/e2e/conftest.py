@@ -100,14 +100,19 @@ class Capture:
             ["parec", "-d", "speaker.monitor", "--rate=16000", "--channels=1",
              "--format=s16le", "--raw"], env=env, stdout=subprocess.PIPE)
         self._chunks: list[bytes] = []
+        self._flowing = threading.Event()
         self._thread = threading.Thread(target=self._pump, args=(self.proc.stdout,),
                                         daemon=True)
         self._thread.start()
+        # An idle null sink's monitor takes up to ~2 s to start delivering: anything played
+        # before that would be missing from the capture.
+        assert self._flowing.wait(20), "parec never delivered audio"
 
     def _pump(self, stream: IO[bytes] | None) -> None:
         assert stream is not None
-        while chunk := stream.read(3200):
+        while chunk := stream.read1(3200):  # type: ignore[attr-defined]
             self._chunks.append(chunk)
+            self._flowing.set()
 
     def stop(self) -> npt.NDArray[np.float32]:
         self.proc.send_signal(signal.SIGINT)

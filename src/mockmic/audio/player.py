@@ -29,6 +29,9 @@ from mockmic.errors import AudioInputError, DeviceError
 TICK_S = 0.025
 #: Frames per callback: ~32 ms at 16 kHz keeps pause and seek responsive.
 BLOCK_S = 0.032
+#: Output buffer. PortAudio's "high" default for ALSA is ~35 ms, which underran (an audible
+#: gap) on a busy 2-core machine; replay is not interactive, so a longer buffer costs nothing.
+LATENCY_S = 0.15
 
 
 def read_audio(path: Path) -> tuple[npt.NDArray[np.float32], int]:
@@ -54,6 +57,7 @@ class Player:
         self._rate = 16000
         self._pos = 0
         self._paused = False
+        self._lag_frames = 0
         self._stream: Any = None
         self._done = threading.Event()
         self._done.set()
@@ -66,7 +70,10 @@ class Player:
 
     @property
     def position_s(self) -> float:
-        return self._pos / self._rate
+        """Where the listener is: samples handed to the device, less those still in its
+        buffer while it plays (so word highlighting does not run ahead of the sound)."""
+        lag = self._lag_frames if self.playing and not self._paused else 0
+        return max(0, self._pos - lag) / self._rate
 
     @property
     def duration_s(self) -> float:
@@ -170,9 +177,10 @@ class Player:
             stream = sd.OutputStream(
                 device=self._info.index if self._info else None, samplerate=self._rate,
                 channels=self._buf.shape[1], dtype="float32",
-                blocksize=max(128, round(self._rate * BLOCK_S)),
+                blocksize=max(128, round(self._rate * BLOCK_S)), latency=LATENCY_S,
                 callback=self._callback, finished_callback=self._done.set)
             stream.start()
+            self._lag_frames = round(float(getattr(stream, "latency", 0.0) or 0.0) * self._rate)
         except (sd.PortAudioError, ValueError) as exc:
             self._done.set()
             raise DeviceError(explain_portaudio_error(exc, "output", self._info)) from exc

@@ -49,6 +49,10 @@ STALL_TIMEOUT_S = 3.0
 #: Callback block at 16 kHz (64 ms): small enough for a >= 10 Hz level meter.
 BLOCK_FRAMES_16K = 1024
 
+#: Input buffer: room for the callback to be late on a busy machine without dropping audio.
+#: Audio waiting in it is what a kill -9 can lose, so it stays well under a second.
+INPUT_LATENCY_S = 0.2
+
 _STOP = "stop"
 _STREAM_ENDED = "stream-ended"
 
@@ -139,7 +143,7 @@ class Recorder:
         try:
             stream = sd.InputStream(
                 device=info.index, samplerate=rate, channels=stream_channels,
-                dtype="float32", blocksize=blocksize,
+                dtype="float32", blocksize=blocksize, latency=INPUT_LATENCY_S,
                 callback=self._callback, finished_callback=self._on_stream_finished)
         except (sd.PortAudioError, ValueError) as exc:
             raise DeviceError(explain_portaudio_error(exc, "input", info)) from exc

@@ -56,8 +56,8 @@ _ROLE_WORDS = frozenset({"responsible", "tasked", "accountable", "charge", "poin
 class Clause:
     """Positions [start, end) in the content tokens; `subject` is 'i', 'we', 'other' or ''.
 
-    `kind` is 'action', 'role' (a remit: "I owned X"), 'context', 'hypothetical', 'negated'
-    or 'none' (no verb found). `implicit` marks a subject carried over from the clause before.
+    `kind` is 'action', 'role' (a remit: "I owned X"), 'context', 'hypothetical', 'negated',
+    'passive' (work with no one doing it: "a plan was written") or 'none' (no verb found). `implicit` marks a subject carried over from the clause before.
     """
 
     start: int
@@ -212,6 +212,21 @@ def _find_subject(norms: Sequence[str], p: int, end: int,
     return "", -1, p, ""
 
 
+def _passive_verb(norms: Sequence[str], p: int, end: int, rules: Rules) -> int:
+    """Position of the participle in 'a plan was written', 'the decision was made to ...',
+    or -1: work with no one doing it [ART: ownership]. 'It was called X', 'we were worried'
+    and 'the service was down' are states, not passives."""
+    for q in range(p, min(end, p + 8)):
+        if norms[q] in ("was", "were", "got", "been", "being") and (
+                q == p or norms[q - 1] not in ("i", "we", "there", "it", "that", "this")):
+            r = _next_word(norms, q + 1, end, rules)
+            if r < end and norms[r] not in rules.passive_states and (
+                    _is_past(norms[r], rules) or norms[r] in _PARTICIPLES):
+                return r
+            return -1
+    return -1
+
+
 def analyse_clause(norms: Sequence[str], start: int, end: int, sent: int,
                    prev: Clause | None, rules: Rules) -> Clause:
     p = start
@@ -229,6 +244,9 @@ def analyse_clause(norms: Sequence[str], start: int, end: int, sent: int,
         return Clause(start, end, sent, tuple(lead), prev.subject, verb, vp, kind, True)
     subject, s_pos, after, aux = _find_subject(norms, p, end, rules)
     if not subject or subject == "other":
+        vp = _passive_verb(norms, p, end, rules)
+        if vp >= 0 and not hypothetical:
+            return Clause(start, end, sent, tuple(lead), subject, norms[vp], vp, "passive")
         return Clause(start, end, sent, tuple(lead), subject, "", -1, "none")
     before = norms[s_pos - 1] if s_pos > p else ""
     if before.isalpha() and before not in rules.stopwords and before.rstrip("s") not in \

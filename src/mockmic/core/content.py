@@ -61,6 +61,9 @@ class Content:
     learnings: list[Range] = field(default_factory=list)
     i_actions: list[Clause] = field(default_factory=list)
     we_actions: list[Clause] = field(default_factory=list)
+    passive_actions: list[Clause] = field(default_factory=list)
+    involvement: list[Range] = field(default_factory=list)
+    concrete_i: int = 0
 
 
 class _Ctx:
@@ -79,6 +82,10 @@ class _Ctx:
                 self.clause_at[p] = ci
         first = next((c for c in self.clauses if c.is_action and c.kind == "action" and
                       not c.obligation), None)
+        if first is None:
+            # "A plan was written, the tables were moved": the story starts even if no one
+            # is named doing it (weak_ownership says so).
+            first = next((c for c in self.clauses if c.kind == "passive"), None)
         self.first_action = first
         self.first_action_sent = first.sent if first else None
         self.last_action_start = max((c.start for c in self.clauses if c.is_action), default=-1)
@@ -421,6 +428,25 @@ def analyse_content(content: Sequence[Token], fracs: Sequence[float], words: Seq
     if out.decisions and (out.first_action is None or out.decisions[0][0] < out.first_action):
         out.first_action = out.decisions[0][0]
     out.learnings = _find_learnings(ctx, out.results)
-    out.i_actions = [c for c in ctx.clauses if c.is_action and c.subject == "i"]
-    out.we_actions = [c for c in ctx.clauses if c.is_action and c.subject == "we"]
+    _find_ownership(ctx, out)
     return out
+
+
+def _find_ownership(ctx: _Ctx, out: Content) -> None:
+    """Who does the work. Next to 'I' steps, a 'we' outcome ('we cut the bill by 35 %') or
+    remit ('we owned checkout') is the team's context, not a step hidden behind 'we'; passive
+    steps ('a plan was written') and vague involvement ('I was part of it') hide the actor
+    too."""
+    rules = ctx.rules
+
+    def outcome(c: Clause) -> bool:
+        return any(a <= c.start < b for a, b in out.results)
+
+    out.i_actions = [c for c in ctx.clauses if c.is_action and c.subject == "i"]
+    # With no 'I' anywhere, 'we shipped it' and 'we owned it' hide the speaker too.
+    out.we_actions = [c for c in ctx.clauses if c.is_action and c.subject == "we" and (
+        not out.i_actions or (c.kind != "role" and not outcome(c)))]
+    out.passive_actions = [c for c in ctx.clauses if c.kind == "passive" and not outcome(c)]
+    out.involvement = ctx.ix.find(rules.involvement)
+    out.concrete_i = sum(1 for c in out.i_actions if c.kind == "action" and
+                         c.verb not in rules.involvement_verbs)

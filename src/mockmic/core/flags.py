@@ -154,22 +154,45 @@ def missing_learning(f: Findings) -> Flag | None:
 
 
 def weak_ownership(f: Findings) -> Flag | None:
+    """'We' does most of the work; or, with no 'I' step at all, the work is 'we' twice over,
+    told in the passive, or the speaker was only 'involved'."""
     rules = f.rules
-    n_i, n_we = len(f.found.i_actions), len(f.found.we_actions)
+    found = f.found
+    n_i, n_we = len(found.i_actions), len(found.we_actions)
+    n_pass = len(found.passive_actions)
     total = n_i + n_we
-    if total < rules.ownership_min_actions:
-        return None
-    share = n_i / total
-    if share >= rules.ownership_min_i_share:
-        return None
-    sev: Severity = "fail" if n_i == 0 and n_we >= 4 else "warn"
-    said_i = f"{n_i} is 'I'" if n_i == 1 else f"{n_i} are 'I'"
-    msg = (f"'We' did the work: {n_we} of {total} actions are 'we' and {said_i}, so it's "
-           "unclear what you yourself did.")
     tip = ("Keep 'we' for the team's context and say 'I' for what you did yourself: the "
            "interviewer is hiring you, not the team.")
-    ranges = [f.words((c.start, c.end)) for c in f.found.we_actions]
-    return Flag("weak_ownership", sev, msg, tip, _spans(f, ranges))
+    we_heavy = total >= rules.ownership_min_actions and n_i / total < \
+        rules.ownership_min_i_share
+    if we_heavy or (n_i == 0 and n_we >= rules.ownership_min_we_alone):
+        sev: Severity = "fail" if n_i == 0 and n_we >= 4 else "warn"
+        if n_i == 0:
+            msg = (f"'We' did the work: all {n_we} actions are 'we' and none is 'I', so it's "
+                   "unclear what you yourself did.")
+        else:
+            said_i = "only 1 is 'I'" if n_i == 1 else f"only {n_i} are 'I'"
+            msg = (f"'We' did most of the work: {n_we} of {total} actions are 'we' and "
+                   f"{said_i}, so it's unclear what you yourself did.")
+        ranges = [f.words((c.start, c.end)) for c in found.we_actions]
+        return Flag("weak_ownership", sev, msg, tip, _spans(f, ranges))
+    if n_i == 0 and n_we + n_pass >= rules.ownership_min_passive:
+        first = found.passive_actions[0]
+        msg = (f"Nobody does the work: {n_pass} steps are told in the passive, like "
+               f"{_quote(f, f.words((first.start, first.end)), 8)}, and none with 'I'.")
+        tip = ("Put yourself in the sentence: 'I wrote the plan', not 'a plan was written'; "
+               "the passive hides exactly what the interviewer is listening for.")
+        ranges = [f.words((c.start, c.end)) for c in found.passive_actions]
+        return Flag("weak_ownership", "warn", msg, tip, _spans(f, ranges))
+    if found.involvement and found.concrete_i == 0:
+        said = _quote(f, f.words(found.involvement[0]), 6)
+        msg = (f"You say {said}, but never name one thing you did yourself, so your part "
+               "is unclear.")
+        tip = ("Swap 'I was involved in' for the two or three things you did: 'I designed "
+               "the schema, I wrote the migration'.")
+        return Flag("weak_ownership", "warn", msg, tip,
+                    _spans(f, [f.words(r) for r in found.involvement]))
+    return None
 
 
 def late_impact(f: Findings) -> Flag | None:

@@ -121,6 +121,11 @@ class Rules:
     """weak_ownership needs at least this many I/we action clauses ..."""
     ownership_min_i_share: float = 0.5
     """... and fires when fewer than this share of them are 'I' [ART: ownership at your level]."""
+    ownership_min_we_alone: int = 2
+    """With no 'I' action at all, this many 'we' actions are enough: a two-sentence 'we moved
+    it, we split it' answer still hides the speaker [held-out short answers]."""
+    ownership_min_passive: int = 3
+    """With no 'I' action, this many passive steps ('a plan was written') hide the actor."""
     off_topic_min_question_words: int = 3
     """Off-question rambling needs a question with this many content words ..."""
     off_topic_min_answer_words: int = 40
@@ -451,6 +456,27 @@ class Rules:
     stative_actions: tuple[str, ...] = ("sat down", "sit down", "sat with", "heard out",
                                         "saw to")
     """... except in these phrases: 'I sat down with product' is a step [held-out]."""
+    passive_states: frozenset[str] = frozenset({
+        "called", "named", "based", "located", "supposed", "involved", "interested",
+        "worried", "concerned", "surprised", "excited", "pleased", "tired", "scared",
+        "frustrated", "annoyed", "confused", "required", "needed", "expected", "allowed",
+        "known", "used", "married", "born", "stuck", "bored", "overwhelmed", "impressed",
+        "disappointed", "convinced", "aligned", "focused", "motivated", "blocked", "affected",
+        "owned", "staffed", "scheduled", "planned", "due", "hosted", "structured",
+        "organised", "organized", "spread", "shared", "limited", "understaffed", "paid",
+        "hired", "promoted"})
+    """'It was called X', 'we were worried', 'it was hosted on AWS': states, not passive work
+    that hides who did it. Passives only count against ownership when no 'I' acts at all."""
+    involvement: tuple[str, ...] = (
+        "i was involved", "i was part of", "i was a part of", "i helped with",
+        "i contributed to", "i participated in", "i was one of the", "i supported the",
+        "i assisted", "i was on the team that", "i was in the team that", "i got involved")
+    """Presence, not action: with no concrete 'I' step, weak_ownership [ART: ownership at
+    your level; 'vague or junior']."""
+    involvement_verbs: frozenset[str] = frozenset({
+        "helped", "contributed", "participated", "supported", "assisted", "collaborated",
+        "involved", "joined"})
+    """Verbs that don't say what the speaker did themselves."""
     role_verbs: frozenset[str] = frozenset({
         "owned", "own", "led", "lead", "managed", "manage", "oversaw", "headed"})
     """Ownership of a remit: counts towards 'I' ownership, not as the first action."""

@@ -94,6 +94,23 @@ _NOT_AN_OPENER_AFTER = {
 }
 
 
+_SUBJECT_HEADS = frozenset({"my", "our", "the", "a", "an", "one", "two", "another"})
+_NOT_IN_SHARED = frozenset({"i", "we", "i'm", "we're", "it", "they", "he", "she", "you",
+                            "them", "him", "her", "us", "this", "that", "then", "so"})
+
+
+def _shared_subject(tokens: Sequence[Token], start: int, p: int, end: int) -> bool:
+    """'My team and I were responsible', 'Priya and I rebuilt it': the 'and' joins a shared
+    subject, it doesn't open a clause. Only for a short noun phrase at the clause head."""
+    if tokens[p].norm != "and" or p + 1 >= end or tokens[p + 1].norm not in ("i", "me"):
+        return False
+    head = [tokens[q].norm for q in range(start, p)]
+    if not head or len(head) > 4 or tokens[p - 1].soft_after or any(
+            w in _NOT_IN_SHARED or w.endswith("ed") for w in head):
+        return False
+    return head[0] in _SUBJECT_HEADS or len(head) <= 2
+
+
 def clauses(tokens: Sequence[Token], sents: Sequence[tuple[int, int]],
             openers: frozenset[str]) -> list[tuple[int, int, int]]:
     """Clause ranges (start, end, sentence number): split at commas and clause openers.
@@ -108,6 +125,7 @@ def clauses(tokens: Sequence[Token], sents: Sequence[tuple[int, int]],
             head_only_openers = all(tokens[q].norm in openers for q in range(start, p))
             blocked = p > s0 and tokens[p - 1].norm in _NOT_AN_OPENER_AFTER.get(
                 t.norm, frozenset()) and not tokens[p - 1].soft_after
+            blocked = blocked or _shared_subject(tokens, start, p, s1)
             if p > start and t.norm in openers and not head_only_openers and not blocked:
                 out.append((start, p, s_no))
                 start = p

@@ -57,7 +57,8 @@ class Clause:
     """Positions [start, end) in the content tokens; `subject` is 'i', 'we', 'other' or ''.
 
     `kind` is 'action', 'role' (a remit: "I owned X"), 'context', 'hypothetical', 'negated',
-    'passive' (work with no one doing it: "a plan was written") or 'none' (no verb found). `implicit` marks a subject carried over from the clause before.
+    'passive' (work with no one doing it: "a plan was written") or 'none' (no verb found).
+    `implicit` marks a subject carried over from the clause before.
     """
 
     start: int

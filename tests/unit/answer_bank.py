@@ -42,7 +42,8 @@ ANSWERS: list[tuple[str, str, float | None, set[str]]] = [
      'it on our click data. I ran some experiments with different embedding sizes. The '
      'results were better than the baseline and we shipped it. I learned a lot about '
      'retrieval models.',
-     None, {'missing_decision', 'missing_metric', 'missing_stakes'}),
+     # 'I learned a lot about X' names no lesson and nothing that changed.
+     None, {'missing_decision', 'missing_metric', 'missing_stakes', 'missing_learning'}),
     ('long_setup_ml',
      'So I joined the company in 2020, it was a Series B startup in the insurance space, '
      'about 150 people, and I was one of three ML engineers. We had a data science team of '
@@ -234,7 +235,7 @@ ANSWERS: list[tuple[str, str, float | None, set[str]]] = [
     ('short_only_context',
      'I worked at a fintech company as a data scientist. I was responsible for the credit '
      'risk models. It was a great team and I learned a lot there.',
-     None, {'missing_decision', 'missing_metric', 'missing_stakes'}),
+     None, {'missing_decision', 'missing_metric', 'missing_stakes', 'missing_learning'}),
     ('british_spelling',
      'Our fraud team was manually reviewing around 3,000 transactions a day, which cost '
      'roughly £40,000 a month in analyst time and still let fraud through at weekends. I '

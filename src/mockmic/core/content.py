@@ -43,6 +43,8 @@ _CONDITION_LEADS = frozenset({"when", "whenever", "until", "if", "unless", "whet
                               "because"})
 _SUBORDINATE = frozenset({"so", "because", "which", "that", "who", "when", "if", "since",
                           "while", "where", "unless", "until", "once", "whether"})
+_HABIT_TIMES = frozenset({"since then", "ever since", "these days", "nowadays",
+                          "from then on"})
 _HABIT_STARTS = ("i now", "we now", "i always", "i still", "now i", "now we", "these days",
                  "nowadays", "since then", "ever since", "i make sure", "i try to")
 
@@ -343,6 +345,16 @@ def _other_chooser(ctx: _Ctx, c: Clause) -> bool:
     return False
 
 
+def _standing_practice(ctx: _Ctx, lo: int, hi: int) -> bool:
+    """After 'since then' / 'these days' with no I/we: a present-tense rule or habit
+    ('every change goes through', 'our checklist has'), not a lasting result ('has been
+    stable', 'hasn't failed')."""
+    rules = ctx.rules
+    if ctx.ix.has(rules.lasting_result, lo, hi):
+        return False
+    return ctx.ix.has(rules.practice_markers, lo, hi)
+
+
 def _find_learnings(ctx: _Ctx, results: list[Range]) -> list[Range]:
     rules = ctx.rules
     norms = ctx.norms
@@ -358,17 +370,30 @@ def _find_learnings(ctx: _Ctx, results: list[Range]) -> list[Range]:
             continue
         if phrase == "next time" and m0 > 0 and norms[m0 - 1] == "the":
             continue
+        s1 = ctx.sents[c.sent][1]
+        # "I learned a lot (about Go)" says nothing about what changed [ART: no learning].
+        if match_at(norms, m1, rules.learning_empty, s1):
+            continue
         if any(phrase.startswith(h) for h in _HABIT_STARTS):
             # A habit, not a scene: "I now profile cost", not "since then I moved teams".
             ci = ctx.clause_at[m0]
-            near = [ctx.clauses[k] for k in (ci, ci + 1) if k < len(ctx.clauses)]
+            # "Since then, I always ...": the subject is in the next clause only when the
+            # cue stands alone before a comma.
+            alone = ctx.clauses[ci].end - m1 <= 1
+            near = [ctx.clauses[k] for k in ((ci, ci + 1) if alone else (ci,))
+                    if k < len(ctx.clauses)]
             who = next((x for x in near if x.subject in ("i", "we")), None)
             # "I never skip shadow mode" is a habit too; "we haven't had an outage" is a result.
             never = who is not None and who.subject == "i" and who.kind == "negated" and \
                 who.verb in ("never", "no")
-            if who is None or (who.kind not in ("action", "role") and not never):
+            if who is None:
+                # "Since then every infra change goes through a reviewed plan": a practice
+                # that changed, said in the present; "has been stable" is a result.
+                hi = near[-1].end
+                if phrase not in _HABIT_TIMES or not _standing_practice(ctx, m1, hi):
+                    continue
+            elif who.kind not in ("action", "role") and not never:
                 continue
-        s1 = ctx.sents[c.sent][1]
         # "What I learned is ...": start the evidence at the clause, not mid-phrase.
         out.append((c.start if m0 - c.start <= 2 else m0, s1))
     merged: list[Range] = []

@@ -386,8 +386,12 @@ class Rules:
     """These alone state a decision when an I/we clause says them [ART]."""
     learning_cues: tuple[str, ...] = (
         "i learned", "i learnt", "i've learned", "we learned", "the lesson", "lesson i",
-        "lessons", "taught me", "teach me", "takeaway", "take away", "what i'd do differently",
+        "lessons learned", "lessons i", "lessons from", "lessons for me", "my lessons",
+        "key lessons", "main lesson", "biggest lesson", "two lessons", "taught me",
+        "teach me", "takeaway", "take away", "what i'd do differently",
         "i'd do differently", "do it differently", "i would do differently", "next time",
+        "i learn to", "i learned to", "i learnt to", "from this i", "from that i",
+        "from this experience", "from that experience",
         "going forward", "moving forward", "from then on", "ever since", "since then",
         "these days", "nowadays", "in hindsight", "looking back", "in retrospect",
         "if i did it again", "if i had to do it again", "if i were to do it again",
@@ -403,6 +407,22 @@ class Rules:
         "now every time", "every time i", "whenever i", "whenever we", "since that project",
         "since that day", "i carry", "stuck with me", "i've kept", "i keep doing")
     """A lasting change after the story [ART: close with what changed after the outcome]."""
+    learning_empty: tuple[str, ...] = (
+        "a lot", "so much", "a ton", "tons", "loads", "lots", "many things", "a great deal",
+        "heaps", "a bunch", "plenty", "a few things", "new things", "new skills")
+    """'I learned a lot (about X)' right after a learning cue: no lesson, nothing changed
+    [ART: close with what changed after the outcome]."""
+    practice_markers: tuple[str, ...] = (
+        "always", "every", "each", "never", "by default", "any", "all new", "whenever",
+        "standard", "policy", "checklist", "template", "runbook", "rule", "required",
+        "requires", "must", "goes through", "go through", "has a", "have a", "includes",
+        "include", "runs", "uses", "starts with", "gets")
+    """After 'since then' with no I/we, these say a practice changed: 'since then every
+    change goes through a reviewed plan', 'our release checklist has a staged rollout'."""
+    lasting_result: tuple[str, ...] = (
+        "has been", "have been", "has had", "have had", "hasn't", "haven't", "has not",
+        "have not", "has stayed", "have stayed", "went", "was", "were")
+    """... and these say an outcome lasted, which is a result, not a lesson."""
     learning_early_ok: tuple[str, ...] = (
         "the lesson", "lesson i", "taught me", "takeaway", "what i'd do differently",
         "i'd do differently", "in hindsight", "looking back", "in retrospect", "going forward")

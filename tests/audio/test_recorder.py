@@ -294,3 +294,17 @@ def test_alsa_complaints_never_reach_the_terminal() -> None:
 
     assert "no-such-pcm" in stderr_of("loud")
     assert stderr_of("quiet") == ""
+
+
+def test_missing_portaudio_is_one_line_with_the_apt_command(tmp_path: Path) -> None:
+    # What `import sounddevice` does on a machine without libportaudio2.
+    fake = tmp_path / "fake_modules"
+    fake.mkdir()
+    (fake / "sounddevice.py").write_text("raise OSError('PortAudio library not found')\n")
+    env = os.environ | {"PYTHONPATH": str(fake), "MOCKMIC_HOME": str(tmp_path / "home")}
+    proc = subprocess.run([sys.executable, "-m", "mockmic", "record", "--seconds", "1"],
+                          env=env, capture_output=True, text=True, timeout=60,
+                          stdin=subprocess.DEVNULL)
+    assert proc.returncode == 2
+    assert proc.stderr == "mockmic: PortAudio is not installed: apt-get install libportaudio2\n"
+    assert not list((tmp_path / "home" / "data" / "takes").glob("*.wav"))

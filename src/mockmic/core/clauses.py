@@ -11,7 +11,7 @@ previous clause's subject.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from mockmic.core.rules import Rules
 from mockmic.core.text import Token, clauses, match_at, sentences
@@ -149,7 +149,7 @@ def _is_context_move(norms: Sequence[str], p: int, end: int, rules: Rules) -> bo
             return True
         return org and ("at" in window or (v != "spent" and nxt in ("on", "in")))
     if v in ("joined", "left", "rejoined"):
-        return org or nxt in ("as", "there", "here")
+        return org or nxt in ("as", "there", "here", "")  # "when I joined, ..."
     return org and nxt in ("to", "into", "over", "from", "on", "across", "back")
 
 
@@ -308,4 +308,23 @@ def analyse_clauses(content: Sequence[Token], rules: Rules) -> tuple[
         out.append(c)
         if c.subject or c.kind != "none":
             prev = c
-    return sents, out
+    return sents, _scene_in_present(norms, out, rules)
+
+
+def _is_present(verb: str, rules: Rules) -> bool:
+    return bool(verb) and verb.isalpha() and not _is_past(verb, rules) and \
+        verb not in _PARTICIPLES and not verb.endswith("ing")
+
+
+def _scene_in_present(norms: Sequence[str], out: list[Clause], rules: Rules) -> list[Clause]:
+    """In a story told in the past, a present-tense 'we do last-mile delivery in twelve
+    cities' before the first past step describes the company, not a step. A story told in
+    the present ("First I make a hotfix, then I contact the bank") keeps its actions."""
+    acts = [c for c in out if c.is_action and c.kind == "action"]
+    past = [c for c in acts if not _is_present(c.verb, rules)]
+    if not past or len(past) < 2 * (len(acts) - len(past)):
+        return out
+    first_past = next(k for k, c in enumerate(out) if c is past[0])
+    act_ids = {id(c) for c in acts}
+    return [replace(c, kind="context") if k < first_past and id(c) in act_ids and
+            _is_present(c.verb, rules) else c for k, c in enumerate(out)]

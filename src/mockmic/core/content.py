@@ -248,10 +248,17 @@ def _find_metrics(ctx: _Ctx, word_pos: dict[int, int], words: Sequence[str],
             g -= 1
         gov = norms[g] if g >= c.start else ""
         governed = gov in _BEFORE_NUMBER or match_at(norms, g, rules.change_verbs, g + 1) > 0
+        # "they started tagging about 300 tickets a day", "40 teams now use it": adoption.
+        adopted = q.kind == "count" and c.subject not in ("i", "we") and any(
+            norms[a] not in ("started", "began") or (
+                b < len(norms) and (norms[b].endswith("ing") or norms[b] == "to"))
+            for a, b in ctx.ix.find(rules.adoption_cues, max(c.start, p - 4),
+                                    min(c.end, q_end + 3)))
         if q.kind in ("number", "count") and not (
                 (changed and (before in _BEFORE_NUMBER or governed)) or from_to or
-                q.value == 0):
+                q.value == 0 or adopted):
             continue
+        changed = changed or adopted
         if q.kind == "duration" and changed and gov == "by" and not (from_to or timing_outcome):
             self_describing = True  # "cut the build by ten minutes", "slipped by a week"
         if changed or from_to or self_describing:
@@ -259,7 +266,9 @@ def _find_metrics(ctx: _Ctx, word_pos: dict[int, int], words: Sequence[str],
     return out
 
 
-def _find_decisions(ctx: _Ctx) -> list[Range]:
+def _find_decisions(ctx: _Ctx) -> tuple[list[Range], int | None]:
+    """Decision ranges, and where the first weighing of options starts (even when the choice
+    that follows it stands for the decision)."""
     rules = ctx.rules
     norms = ctx.norms
     out: list[Range] = []
@@ -327,7 +336,7 @@ def _find_decisions(ctx: _Ctx) -> list[Range]:
                        for m in range(k + 1, len(out)))
         if kinds[k] or not followed:
             keep.append(r)
-    return keep
+    return keep, (out[0][0] if out else None)
 
 
 def _other_chooser(ctx: _Ctx, c: Clause) -> bool:
@@ -448,10 +457,10 @@ def analyse_content(content: Sequence[Token], fracs: Sequence[float], words: Seq
     money_at = {word_pos[q.start] for q in quantities
                 if q.kind == "money" and q.start in word_pos}
     out.stakes = _find_stakes(ctx, out.results, money_at)
-    out.decisions = _find_decisions(ctx)
+    out.decisions, weighing = _find_decisions(ctx)
     # Weighing options is already part of the action: "I had two choices: ..." ends the set-up.
-    if out.decisions and (out.first_action is None or out.decisions[0][0] < out.first_action):
-        out.first_action = out.decisions[0][0]
+    if weighing is not None and (out.first_action is None or weighing < out.first_action):
+        out.first_action = weighing
     out.learnings = _find_learnings(ctx, out.results)
     _find_ownership(ctx, out)
     return out

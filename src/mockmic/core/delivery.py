@@ -248,8 +248,11 @@ def find_repetitions(content: Sequence[Token], rules: Rules) -> tuple[
         positions: dict[tuple[str, ...], list[int]] = {}
         for q in range(n - size + 1):
             gram = tuple(norms[q:q + size])
+            # "my team and I" three times is a habit of speech; re-said content needs a
+            # specific word ("we changed the retries").
             if gram[0] in _CONJUNCTIONS or not any(
-                    w not in rules.stopwords and w.isalpha() for w in gram):
+                    w not in rules.stopwords and w not in rules.generic_nouns and w.isalpha()
+                    for w in gram):
                 continue
             positions.setdefault(gram, []).append(q)
         for gram, starts in positions.items():

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from mockmic.core.content import Content
 from mockmic.core.delivery import Delivery
 from mockmic.core.rules import Rules
-from mockmic.core.text import Token, content_words, stem
+from mockmic.core.text import Token, content_words, find_phrases, stem
 from mockmic.core.transcript import Transcript
 
 WordRange = tuple[int, int]
@@ -133,8 +133,11 @@ def _setup_cause(f: Findings) -> Cause | None:
     first = f.found.first_action
     if first is None:
         return None
-    # Stakes in the set-up make it Situation + Task, which may run a little longer.
-    with_task = any(a < first for a, _ in f.found.stakes)
+    # Stakes or a stated role in the set-up make it Situation + Task, which may run longer.
+    norms = [t.norm for t in f.content[:first]]
+    with_task = any(a < first for a, _ in f.found.stakes) or any(
+        c.kind == "role" and c.start < first for c in f.found.clauses) or bool(
+        find_phrases(norms, rules.task_cues))
     max_s = rules.setup_max_s + (rules.setup_task_allowance_s if with_task else 0.0)
     max_share = rules.setup_max_share + (rules.setup_task_allowance_share if with_task else 0.0)
     long_answer = speech >= rules.setup_share_min_answer * f.target_s
@@ -190,7 +193,10 @@ def _detail_cause(f: Findings) -> Cause | None:
     seconds = f.at(b - 1) - f.at(a) if b > a else 0.0
     if f.content and b - 1 < len(f.content):
         seconds = f.content[b - 1].end - f.content[a].start
-    if seconds < rules.detail_run_min_target_share * f.target_s:
+    # Long against the STAR budget, or most of a shorter answer.
+    if seconds < rules.detail_run_min_target_share * f.target_s and (
+            n < rules.detail_run_any_clauses or
+            seconds < rules.detail_run_answer_share * f.delivery.speech_s):
         return None
     return Cause("detail", f"{n} steps in a row ({seconds:.0f} s) with no decision or outcome "
                  "between them", (f.words((a, b)),))
@@ -198,7 +204,9 @@ def _detail_cause(f: Findings) -> Cause | None:
 
 def _trailing_cause(f: Findings) -> Cause | None:
     found = f.found
-    ends = [r[1] for r in found.results + found.learnings + found.decisions]
+    # Trailing is talk after the ending; a story with no result has not ended (missing_metric
+    # says so), so steps after its last decision are not trailing.
+    ends = [r[1] for r in found.results + found.learnings]
     ends += [m[1] for m, _ in found.metrics]
     if not ends:
         return None

@@ -50,6 +50,14 @@ def test_weak_answers_keep_their_flags(name: str, expected: set[str]) -> None:
         assert raised(report, code), code
 
 
+def test_the_task_list_is_not_called_rambling() -> None:
+    """34 s of tasks: every content gap is flagged, but a short list is not rambling."""
+    report = asr("tasks_we_no_result")
+    got = {code for code in CONTENT_FLAGS if raised(report, code)}
+    assert got == {"missing_stakes", "missing_metric", "missing_decision", "weak_ownership",
+                   "missing_learning"}
+
+
 def test_rambling_causes_are_found_in_recognised_speech() -> None:
     report = asr("rambling_no_stakes")
     assert {"setup", "repetition", "detail", "trailing"} <= set(

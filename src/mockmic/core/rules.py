@@ -71,13 +71,8 @@ class Rules:
     """'Too much detail': this many action clauses in a row with no decision or result ..."""
     detail_run_min_target_share: float = 0.4
     """... lasting at least this share of the target (36 s of 90: most of the STAR Action
-    budget of 45-55 s) [STAR][ART][OURS] ..."""
-    detail_run_any_clauses: int = 8
-    """... or this many steps in a row (a six-step task list in 20 s is just short) ..."""
-    detail_run_answer_share: float = 0.5
-    """... filling at least this share of the answer: 'then I ..., then I ...' eight times
-    as most of a short answer is a play-by-play however fast it is said [ART: focus on
-    decisions and outcomes, not every step; held-out answers]."""
+    budget of 45-55 s) [STAR][ART][OURS]. A short task list is not rambling (the shared
+    tasks_we_no_result answer: 10 steps in 34 s); missing_decision/missing_metric cover it."""
 
     # --- Delivery ---------------------------------------------------------------------------
     pause_min_s: float = 0.6

@@ -193,10 +193,7 @@ def _detail_cause(f: Findings) -> Cause | None:
     seconds = f.at(b - 1) - f.at(a) if b > a else 0.0
     if f.content and b - 1 < len(f.content):
         seconds = f.content[b - 1].end - f.content[a].start
-    # Long against the STAR budget, or most of a shorter answer.
-    if seconds < rules.detail_run_min_target_share * f.target_s and (
-            n < rules.detail_run_any_clauses or
-            seconds < rules.detail_run_answer_share * f.delivery.speech_s):
+    if seconds < rules.detail_run_min_target_share * f.target_s:
         return None
     return Cause("detail", f"{n} steps in a row ({seconds:.0f} s) with no decision or outcome "
                  "between them", (f.words((a, b)),))

@@ -66,12 +66,20 @@ def transcript(c: Case) -> Transcript:
                       source=c.name)
 
 
-def all_cases() -> list[Case]:
+def batches() -> dict[str, list[Case]]:
+    """'first': the 87 answers labelled before the coach was first run on them (the fixes
+    were made against these); 'fresh': 41 more, labelled after those fixes and before the
+    coach saw them, to check that the fixes generalise."""
+    from .cases_fresh import CASES as FRESH
     from .cases_mixed import CASES as MIXED
     from .cases_strong import CASES as STRONG
     from .cases_weak import CASES as WEAK
 
-    cases = STRONG + MIXED + WEAK
+    return {"first": STRONG + MIXED + WEAK, "fresh": FRESH}
+
+
+def all_cases() -> list[Case]:
+    cases = [c for batch in batches().values() for c in batch]
     names = [c.name for c in cases]
     dupes = {n for n in names if names.count(n) > 1}
     if dupes:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from mockmic.core.coach import coach
 from mockmic.core.report import Report
 
-from . import JUDGED, Case, all_cases, transcript
+from . import JUDGED, Case, all_cases, batches, transcript
 
 
 def raised(report: Report, code: str) -> bool:
@@ -106,8 +106,10 @@ def table(res: Result) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--misses", action="store_true", help="list every wrong call")
+    parser.add_argument("--batch", choices=("first", "fresh"), default=None,
+                        help="score one batch only (default: all)")
     args = parser.parse_args()
-    res = evaluate()
+    res = evaluate(batches()[args.batch] if args.batch else None)
     print(table(res))
     if args.misses:
         for c, code, exp, msg in res.misses:

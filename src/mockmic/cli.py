@@ -11,9 +11,9 @@ from collections.abc import Sequence
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("HF_HUB_DISABLE_TELEMETRY", "1")
 
-from mockmic import __version__  # noqa: E402
-from mockmic.commands import load_commands  # noqa: E402
-from mockmic.errors import UserError  # noqa: E402
+from mockmic import __version__
+from mockmic.commands import load_commands
+from mockmic.errors import UserError
 
 
 def build_parser() -> tuple[argparse.ArgumentParser, dict[str, object]]:

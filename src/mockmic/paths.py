@@ -20,7 +20,7 @@ def _home() -> Path | None:
 
 
 def config_dir() -> Path:
-    """Settings (`settings.toml`), user question banks (`banks/`), the story bank (`stories.toml`)."""
+    """Settings (`settings.toml`), your question banks (`banks/`), the story bank."""
     home = _home()
     return home / "config" if home else Path(platformdirs.user_config_dir(APP))
 

@@ -1,4 +1,4 @@
-"""The report as readable terminal text (rich): what `mockmic analyze` and `mockmic record` print."""
+"""The report as terminal text (rich), as `mockmic analyze` and `mockmic record` print it."""
 
 from __future__ import annotations
 

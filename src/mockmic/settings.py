@@ -50,7 +50,7 @@ class Settings:
     """Read each question aloud."""
 
     retention_days: int | None = None
-    """Delete take audio older than this many days (transcripts and reports stay). None keeps all."""
+    """Delete take audio older than this many days (reports stay). None keeps all."""
 
     theme: str = "textual-dark"
     """Textual theme name."""

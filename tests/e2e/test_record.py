@@ -17,9 +17,9 @@ from typing import IO
 
 import pytest
 import soundfile as sf
-from conftest import DATA, Pulse, mockmic, speech_span
 from tests.support.wer import wer
 
+from conftest import DATA, Pulse, mockmic, speech_span
 from mockmic.audio.recovery import find_interrupted, repair
 
 ANSWER = DATA / "answers" / "strong_ml_cost.flac"
@@ -135,3 +135,26 @@ def test_stops_itself_after_the_given_seconds(pulse: Pulse, tmp_path: Path) -> N
     assert f"saved {take} (2.5 s)" in proc.stderr
     assert proc.returncode == 2 and proc.stdout == ""
     assert proc.stderr.strip().splitlines()[-1].startswith("mockmic: ")
+
+
+@pytest.mark.model
+def test_save_keeps_the_take_in_history_and_clears_the_recording(
+        pulse: Pulse, tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    proc, err = start_recording(pulse, home, "--seconds", "40", "--save", "--json",
+                                "--question", "Tell me about a migration")
+    time.sleep(0.3)
+    assert pulse.feed(DATA / "answers" / "tasks_we_no_result.flac").wait(60) == 0
+    out, _ = proc.communicate(timeout=300)
+    assert proc.returncode == 0, "".join(err.seen)
+    assert "saved as take 1" in "".join(err.seen) + _
+
+    history = subprocess.run(mockmic("history", "--json"), env=pulse.with_home(home),
+                             capture_output=True, text=True, timeout=60)
+    listed = json.loads(history.stdout)
+    takes = listed["takes"] if isinstance(listed, dict) else listed
+    assert [t["question_text"] for t in takes] == ["Tell me about a migration"]
+    assert takes[0]["has_audio"] is True
+    assert takes[0]["score"] == json.loads(out)["score"]
+    # The take now lives in the store as FLAC; the raw recording is not left behind.
+    assert list((home / "data" / "takes").glob("*.wav")) == []

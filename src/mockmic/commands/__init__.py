@@ -1,6 +1,7 @@
 """Subcommands. Each module defines NAME, HELP, add_arguments(parser) and run(args) -> int.
 
-Keep heavy imports (faster_whisper, textual, sounddevice) inside run(): `mockmic --help` must be instant.
+Keep heavy imports (faster_whisper, textual, sounddevice) inside run(): `mockmic --help` must
+be instant.
 """
 
 from __future__ import annotations

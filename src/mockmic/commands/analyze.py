@@ -39,7 +39,7 @@ def run(args: argparse.Namespace) -> int:
     if args.story and not args.save:
         raise UserError("--story only makes sense with --save")
     if args.save and args.story:
-        _check_story(args.story)
+        check_story(args.story)
     target = args.target if args.target is not None else settings.target_s
     model = args.model or settings.model
     err = Console(stderr=True)
@@ -66,7 +66,7 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _check_story(story_id: str) -> None:
+def check_story(story_id: str) -> None:
     """Refuse an unknown story before the slow transcription, with the ids that do exist."""
     from mockmic.core.stories import load_stories
     from mockmic.paths import stories_file

@@ -41,6 +41,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                    help="a CTranslate2 Whisper model directory (default: embedded tiny.en)")
     p.add_argument("--question", metavar="TEXT", help="the question you are answering")
     p.add_argument("--json", action="store_true", help="print one JSON object instead of text")
+    p.add_argument("--save", action="store_true",
+                   help="keep the take in your history (as `analyze --save` does)")
+    p.add_argument("--story", metavar="ID", help="with --save: the story this take drills")
 
 
 def new_take_path(folder: Path, now: datetime | None = None) -> Path:
@@ -150,6 +153,12 @@ def run(args: argparse.Namespace) -> int:
         settings = load_settings()
     except SettingsError as exc:
         raise UserError(str(exc)) from exc
+    if args.story and not args.save:
+        raise UserError("--story only makes sense with --save")
+    if args.story:
+        from mockmic.commands.analyze import check_story
+
+        check_story(args.story)  # before recording, not after a wasted answer
     target = getattr(args, "target", None) or settings.target_s
     if target <= 0:
         raise UserError("--target must be a positive number of seconds")
@@ -180,6 +189,12 @@ def run(args: argparse.Namespace) -> int:
         raise AudioInputError("nothing was recorded: check the microphone with mockmic doctor")
 
     report = analyze_file(result.path, target_s=target, model=model, question=args.question)
+    if args.save:
+        from mockmic.storage import save_analyzed
+
+        take = save_analyzed(report, result.path, story_id=args.story,
+                             question_text=args.question or "Recorded with mockmic record")
+        print(f"saved as take {take.id}", file=err, flush=True)
     if args.json:
         print(json.dumps(report.to_dict(), ensure_ascii=False), flush=True)
     else:

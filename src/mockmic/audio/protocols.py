@@ -64,7 +64,8 @@ class RecorderProtocol(Protocol):
 
     def start(self, path: Path, *, max_seconds: float | None = None,
               meta: Mapping[str, Any] | None = None) -> None:
-        """Open the input and start writing `path` (FLAC/WAV by suffix) as audio arrives.
+        """Open the input and start writing `path` (a `.wav`: a WAV cut short by a kill is
+        repaired from its size; a cut FLAC is not readable) as audio arrives.
         `meta` (question text, ids) is kept beside an unfinished take so a crash can be
         recovered with its question. Raises DeviceError when no input can be opened."""
 

@@ -48,6 +48,8 @@ _TIME_NOUNS = frozenset({"week", "month", "year", "spring", "summer", "autumn", 
                          "ultimately", "personally", "honestly", "basically", "point", "then",
                          "now", "tomorrow", "hour", "minute", "moment", "end",
                          "afterward", "afterwards", "meantime", "meanwhile", "parallel"})
+_INTRO_PREPOSITIONS = frozenset({"at", "in", "on", "during", "for", "with", "across",
+                                 "within", "over", "throughout", "from"})
 _ROLE_WORDS = frozenset({"responsible", "tasked", "accountable", "charge", "point", "owner",
                          "lead", "dri"})
 
@@ -207,7 +209,9 @@ def _find_subject(norms: Sequence[str], p: int, end: int,
                     norms[after + 1] in ("i", "me"):
                 after += 2
             return "we", q, after, ""
-        if w in _OTHER_SUBJECTS:
+        if w in _OTHER_SUBJECTS and not (
+                w == "it" and q > p and norms[q - 1].endswith(("ing", "ed"))):
+            # ("instead of shipping it I ran a test": "it" after a verb is its object)
             return "other", q, q + 1, ""
         q += 1
     return "", -1, p, ""
@@ -250,8 +254,12 @@ def analyse_clause(norms: Sequence[str], start: int, end: int, sent: int,
             return Clause(start, end, sent, tuple(lead), subject, norms[vp], vp, "passive")
         return Clause(start, end, sent, tuple(lead), subject, "", -1, "none")
     before = norms[s_pos - 1] if s_pos > p else ""
+    # "At my last company I owned ...": an opening phrase without its comma (Whisper often
+    # drops it), not a relative clause.
+    intro = norms[p] in _INTRO_PREPOSITIONS and s_pos - p <= 6
     if before.isalpha() and before not in rules.stopwords and before.rstrip("s") not in \
-            _TIME_NOUNS and before not in rules.adverbs and not before.endswith("ly"):
+            _TIME_NOUNS and before not in rules.adverbs and not before.endswith("ly") and \
+            not intro:
         # "users we had already scored": a relative clause describing a noun, not a step.
         return Clause(start, end, sent, tuple(lead), subject, "", s_pos, "context")
     while after < end and norms[after] == norms[s_pos]:  # "we, um, we had": a restart
@@ -272,14 +280,17 @@ def analyse_clause(norms: Sequence[str], start: int, end: int, sent: int,
     return Clause(start, end, sent, tuple(lead), subject, verb, vp, kind, obligation=obligation)
 
 
-def split_runons(norms: Sequence[str], sents: list[tuple[int, int]],
+def split_runons(content: Sequence[Token], sents: list[tuple[int, int]],
                  rules: Rules) -> list[tuple[int, int]]:
     """Split unpunctuated stretches ("...the previous days data i looked at the job and saw")
     before each new I/we subject, so a typed answer without full stops still has sentences.
-    Punctuated sentences under Rules.runon_sentence_words are left alone."""
+    Sentences under Rules.runon_sentence_words, or with a comma every ~25 words (a long but
+    punctuated spoken sentence), are left alone."""
+    norms = [t.norm for t in content]
     out: list[tuple[int, int]] = []
     for s0, s1 in sents:
-        if s1 - s0 <= rules.runon_sentence_words:
+        commas = sum(1 for t in content[s0:s1] if t.soft_after)
+        if s1 - s0 <= rules.runon_sentence_words or commas * 25 >= s1 - s0:
             out.append((s0, s1))
             continue
         start = s0
@@ -297,7 +308,7 @@ def analyse_clauses(content: Sequence[Token], rules: Rules) -> tuple[
         list[tuple[int, int]], list[Clause]]:
     """Sentence ranges and analysed clauses over the content tokens."""
     norms = [t.norm for t in content]
-    sents = split_runons(norms, sentences(content), rules)
+    sents = split_runons(content, sentences(content), rules)
     out: list[Clause] = []
     prev: Clause | None = None
     for start, end, s_no in clauses(content, sents, rules.clause_openers):
@@ -312,8 +323,8 @@ def analyse_clauses(content: Sequence[Token], rules: Rules) -> tuple[
 
 
 def _is_present(verb: str, rules: Rules) -> bool:
-    return bool(verb) and verb.isalpha() and not _is_past(verb, rules) and \
-        verb not in _PARTICIPLES and not verb.endswith("ing")
+    return bool(verb) and verb.isalpha() and not verb.endswith(("ed", "ing")) and \
+        verb not in rules.irregular_past and verb not in _PARTICIPLES
 
 
 def _scene_in_present(norms: Sequence[str], out: list[Clause], rules: Rules) -> list[Clause]:

@@ -106,6 +106,14 @@ class _Ctx:
     def frac(self, p: int) -> float:
         return self.fracs[p] if 0 <= p < len(self.fracs) else 1.0
 
+    def result_cues(self, lo: int, hi: int,
+                    phrases: tuple[str, ...] | None = None) -> list[Range]:
+        """Result phrases in [lo, hi), minus those that report a person's move ('the PM came
+        back with a new idea')."""
+        vetoed = {a for a, _ in self.ix.find(self.rules.result_impact_veto, lo, hi)}
+        found = self.ix.find(phrases or self.rules.result_impact, lo, hi)
+        return [r for r in found if r[0] not in vetoed]
+
     def planned_before(self, lo: int, p: int) -> bool:
         """A plan word governs p unless a reported change comes between them: "the bigger
         box would only buy us a few months; after the change the job went from 9 hours to 40
@@ -113,7 +121,7 @@ class _Ctx:
         plans = self.ix.find(self.rules.plan_words, lo, p)
         if not plans:
             return False
-        return not self.ix.has(self.rules.result_impact, plans[-1][1], p)
+        return not self.result_cues(plans[-1][1], p)
 
 
 def _would_consequence(ctx: _Ctx, c: Clause) -> bool:
@@ -162,10 +170,15 @@ def _find_results(ctx: _Ctx) -> list[Range]:
                 out.append((c.start, c.end))
             continue
         hit = ctx.ix.has(rules.result_negative, c.start, c.end)
-        for m0, _ in ctx.ix.find(rules.result_impact, c.start, c.end):
+        for m0, _ in ctx.result_cues(c.start, c.end):
             prev = ctx.norms[m0 - 1] if m0 > 0 else ""
             # "latency had increased" is background; "knew how it worked" is not a result.
             if prev in _NOT_A_RESULT_AFTER or ctx.planned_before(c.start, m0):
+                continue
+            # "I raised the pool size", "I dropped anything over 30 % off": the speaker's
+            # verb on a setting is a step; "we cut the bill" is a result.
+            if c.is_action and m0 == c.verb_pos and not ctx.ix.has(
+                    rules.outcome_nouns, c.start, c.end):
                 continue
             hit = True
         if not hit:
@@ -209,8 +222,7 @@ def _find_metrics(ctx: _Ctx, word_pos: dict[int, int], words: Sequence[str],
         # follow in the next clause of the same sentence.
         hi = after.end if after is not None and after.sent == c.sent and \
             after.kind != "hypothetical" and not after.lead_is_condition else c.end
-        changed = ctx.ix.has(rules.change_verbs, lo, c.end) or ctx.ix.has(
-            rules.result_impact, lo, hi)
+        changed = ctx.ix.has(rules.change_verbs, lo, c.end) or bool(ctx.result_cues(lo, hi))
         before = norms[p - 1] if p > 0 else ""
         nxt = found[k + 1] if k + 1 < len(found) else None
         # "from 40 minutes to 5", "12 minutes instead of two hours": a before and an after.
@@ -224,7 +236,7 @@ def _find_metrics(ctx: _Ctx, word_pos: dict[int, int], words: Sequence[str],
         # "login worked again twenty minutes after the page": time to recover.
         timing_outcome = q.kind == "duration" and (
             match_at(norms, q_end, rules.schedule_margin, c.end) > 0 or
-            ctx.ix.has(rules.recovery_words, c.start, c.end))
+            bool(ctx.result_cues(c.start, c.end, rules.recovery_words)))
         # "the migration took six weeks" is effort, not an outcome.
         effort = q.kind == "duration" and any(w in _EFFORT for w in norms[max(c.start, p - 3):p])
         if effort and not (from_to or timing_outcome) and not ctx.ix.has(
@@ -233,13 +245,19 @@ def _find_metrics(ctx: _Ctx, word_pos: dict[int, int], words: Sequence[str],
         if q.kind in _MEASURED and ("now" in norms[c.start:p] or (
                 before in _LEVEL and c.subject != "i" and c.subject != "we")):
             changed = True
-        # "a week later", "two years ago": when, not how much.
-        if q.kind == "duration" and q_end < len(norms) and norms[q_end] in _WHEN_WORDS and \
-                not timing_outcome:
+        # "a week later", "two years ago", "after four months": when, not how much; "every two
+        # weeks": how often.
+        if q.kind == "duration" and not timing_outcome and (
+                (q_end < len(norms) and norms[q_end] in _WHEN_WORDS) or
+                before in ("after", "every", "each", "per", "once", "twice")):
             continue
         self_describing = timing_outcome or (q.kind == "multiplier" and q.value != 1.0) or (
             q.kind == "percent" and match_at(norms, q_end, _AFTER_PERCENT, c.end) > 0)
         if q.kind == "clock" and not (changed and before in ("by", "before", "at", "to")):
+            continue
+        # "dropped anything that was more than 30 % off", "alert when it went over 0.2": a
+        # threshold the work sets, not an outcome.
+        if _threshold(ctx, c, p):
             continue
         # "saved us roughly two engineers' worth", "missed it by about three weeks": look
         # past hedges and object pronouns for the word that governs the figure.
@@ -248,6 +266,14 @@ def _find_metrics(ctx: _Ctx, word_pos: dict[int, int], words: Sequence[str],
             g -= 1
         gov = norms[g] if g >= c.start else ""
         governed = gov in _BEFORE_NUMBER or match_at(norms, g, rules.change_verbs, g + 1) > 0
+        # "went to shipping three times a week": the change verb governs through a gerund.
+        governed = governed or (gov.endswith("ing") and any(
+            b == g for a, b in ctx.ix.find(rules.change_verbs, max(c.start, g - 3), g)))
+        # "The next two quarters we had one sev-1": a figure for the period after the work.
+        governed = governed or (q.kind in ("number", "count") and ctx.ix.has(
+            rules.after_period, c.start, p))
+        changed = changed or (q.kind in ("number", "count") and ctx.ix.has(
+            rules.after_period, c.start, p))
         # "they started tagging about 300 tickets a day", "40 teams now use it": adoption.
         adopted = q.kind == "count" and c.subject not in ("i", "we") and any(
             norms[a] not in ("started", "began") or (
@@ -264,6 +290,22 @@ def _find_metrics(ctx: _Ctx, word_pos: dict[int, int], words: Sequence[str],
         if changed or from_to or self_describing:
             out.append(((c.start, c.end), q))
     return out
+
+
+def _threshold(ctx: _Ctx, c: Clause, p: int) -> bool:
+    norms = ctx.norms
+    q = p - 1
+    while q > c.start and norms[q] in ("about", "around", "roughly", "approximately"):
+        q -= 1
+    n = 0
+    for comp in ctx.rules.threshold_comparators:
+        parts = comp.split()
+        if q - len(parts) + 1 >= c.start and norms[q - len(parts) + 1:q + 1] == parts:
+            n = len(parts)
+            break
+    if not n:
+        return False
+    return ctx.ix.has(ctx.rules.threshold_heads, max(c.start, q - n - 5), q - n + 1)
 
 
 def _find_decisions(ctx: _Ctx) -> tuple[list[Range], int | None]:
@@ -285,7 +327,19 @@ def _find_decisions(ctx: _Ctx) -> tuple[list[Range], int | None]:
                           x.subject == "other" and _SUBORDINATE.intersection(x.lead))), None)
         inherited = head < c.end and norms[head] in rules.choice_participles and \
             actor is not None and actor.subject in ("i", "we")
-        if c.kind in ("hypothetical", "negated") and not inherited:
+        # "I'd rather lose one headcount than hire someone we'd have to manage out" is a
+        # stated preference, not a hypothetical.
+        prefers = c.subject in ("i", "we") and ctx.ix.has(rules.preference, c.start, c.end)
+        # "I didn't want to just go around her, so I sat down with her": an option rejected
+        # out loud, then what was done instead.
+        nxt_c = ctx.clauses[ci + 1] if ci + 1 < len(ctx.clauses) else None
+        if c.kind == "negated" and c.subject in ("i", "we") and ctx.ix.has(
+                rules.refusals, c.start, c.end) and nxt_c is not None and \
+                nxt_c.sent == c.sent and "so" in nxt_c.lead and nxt_c.is_action:
+            out.append((c.start, nxt_c.end))
+            kinds.append(True)
+            continue
+        if c.kind in ("hypothetical", "negated") and not (inherited or prefers):
             continue
         # "Our director decided", "the customer accepted a discount instead": not the speaker.
         other = _other_chooser(ctx, c)
@@ -414,6 +468,12 @@ def _find_learnings(ctx: _Ctx, results: list[Range]) -> list[Range]:
     return merged
 
 
+def _importance(ctx: _Ctx, c: Clause) -> bool:
+    """'Reminders drove about a third of our weekly active users': what rode on it."""
+    return any(ctx.ix.has(ctx.rules.importance_of, b, min(c.end, b + 6))
+               for _, b in ctx.ix.find(ctx.rules.importance_verbs, c.start, c.end))
+
+
 def _find_stakes(ctx: _Ctx, results: list[Range], money_at: set[int]) -> list[Range]:
     result_starts = {r[0] for r in results}
     out: list[Range] = []
@@ -423,7 +483,7 @@ def _find_stakes(ctx: _Ctx, results: list[Range], money_at: set[int]) -> list[Ra
                 c.start <= p < c.end for p in money_at):
             out.append((c.start, c.end))
             continue
-        strong = ctx.ix.has(ctx.rules.stakes_strong, c.start, c.end)
+        strong = ctx.ix.has(ctx.rules.stakes_strong, c.start, c.end) or _importance(ctx, c)
         conditional = ctx.ix.has(ctx.rules.stakes_conditional, c.start, c.end) or (
             not ctx.after_setup(c) and ctx.ix.has(ctx.rules.stakes_setup_only,
                                                   c.start, c.end))

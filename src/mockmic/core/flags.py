@@ -165,9 +165,14 @@ def weak_ownership(f: Findings) -> Flag | None:
            "interviewer is hiring you, not the team.")
     we_heavy = total >= rules.ownership_min_actions and n_i / total < \
         rules.ownership_min_i_share
-    if we_heavy or (n_i == 0 and n_we >= rules.ownership_min_we_alone):
+    no_i = n_i == 0 and (n_we >= rules.ownership_min_we_alone or (
+        n_we >= 1 and f.delivery.word_count >= rules.ownership_no_i_words))
+    if we_heavy or no_i:
         sev: Severity = "fail" if n_i == 0 and n_we >= 4 else "warn"
-        if n_i == 0:
+        if n_i == 0 and n_we == 1:
+            msg = ("You never say 'I': the one action in the story is 'we', so it's unclear "
+                   "what you yourself did.")
+        elif n_i == 0:
             msg = (f"'We' did the work: all {n_we} actions are 'we' and none is 'I', so it's "
                    "unclear what you yourself did.")
         else:

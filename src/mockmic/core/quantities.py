@@ -262,8 +262,11 @@ def _read_number(toks: list[str], i: int) -> tuple[float, str, str, int, bool] |
     if low in ("a", "an") and nxt in _TIME_UNITS and len(nxt) > 2 and nxt not in (
             "second", "quarter", "sprint"):
         return 1.0, "", "", 1, False
-    if low == "half" and i > 0 and toks[i - 1].lower() in ("in", "by"):
-        return 0.5, "", "x", 1, False
+    before = toks[i - 1].lower() if i > 0 else ""
+    before2 = toks[i - 2].lower() if i > 1 else ""
+    if low == "half" and (before in ("in", "by") or (before in _APPROX and
+                                                    before2 in ("in", "by"))):
+        return 0.5, "", "x", 1, False  # "cut in half", "fell by about half"
     if low in _MULTIPLIER_WORDS:
         return _MULTIPLIER_WORDS[low], "", "x", 1, False
     spelled = _parse_spelled(toks, i)

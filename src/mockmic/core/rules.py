@@ -130,6 +130,9 @@ class Rules:
     ownership_min_we_alone: int = 2
     """With no 'I' action at all, this many 'we' actions are enough: a two-sentence 'we moved
     it, we split it' answer still hides the speaker [held-out short answers]."""
+    ownership_no_i_words: int = 40
+    """... and in an answer of this many words, one 'we' action with no 'I' anywhere is
+    enough: the speaker never appears in their own story [ART: ownership]."""
     ownership_min_passive: int = 3
     """With no 'I' action, this many passive steps ('a plan was written') hide the actor."""
     off_topic_min_question_words: int = 3
@@ -236,7 +239,7 @@ class Rules:
         "overwhelm*", "flood*", "discourag*",
         "burn*", "yesterday's", "day-old", "old data", "wrong data", "couldn't", "could not",
         "unable", "can't", "cannot", "slowing", "slowed", "depended on", "depends on",
-        "depend on", "relied on", "rely on", "relies on")
+        "depend on", "relied on", "rely on", "relies on", "taken away")
     """A harm word plus an affected party (stakes_party) near it also states stakes."""
     stakes_party: tuple[str, ...] = (
         "customer*", "client*", "user*", "business", "revenue", "sales", "partner*",
@@ -249,9 +252,18 @@ class Rules:
         "user reviews", "customer reviews", "app store", "play store", "ratings",
         "data scientists", "scientists",
         "engineers", "developers", "researchers", "demo", "product manager*", "pms",
-        "regulator*", "renewal*", "roadmap", "launches")
+        "regulator*", "renewal*", "roadmap", "launches", "headcount")
     """Who or what a harm hurts. Colleagues count: 'data scientists couldn't start training
     until lunchtime' is a cost the business pays [held-out answers]."""
+    importance_verbs: tuple[str, ...] = (
+        "drove", "drives", "drive", "accounts for", "accounted for", "account for",
+        "brought in", "brings in", "generates", "generated", "makes up", "made up", "make up",
+        "was worth", "is worth", "worth")
+    importance_of: tuple[str, ...] = (
+        "of our", "of all", "of total", "of the company's", "of company", "of revenue",
+        "of sales", "of the business", "a year", "a month", "per year", "per month")
+    """'Reminders drove about a third of our weekly active users', 'search accounts for 60 %
+    of revenue': how much rode on the thing is stakes [ART: why it mattered]."""
     stakes_window: int = 12
     """Harm and party must be within this many words of each other [OURS]."""
 
@@ -264,7 +276,7 @@ class Rules:
         "reached", "beat", "exceeded", "down to", "up to", "faster", "slower",
         "cheaper", "fewer", "less", "more", "higher", "better", "quicker", "smaller", "kept",
         "held", "stayed", "maintained", "caught", "prevented", "avoided", "reclaimed",
-        "missed", "slipped", "overran", "filled", "won", "closed")
+        "missed", "slipped", "overran", "filled", "won", "closed", "went to")
     """A quantity in a clause with one of these (after the first action) is an outcome [ART:
     impact tied to outcomes, e.g. 'reduced inference cost by 22 %']."""
     schedule_margin: tuple[str, ...] = (
@@ -279,7 +291,8 @@ class Rules:
     recovery_words: tuple[str, ...] = (
         "worked again", "working again", "up again", "online again", "running again",
         "back to normal", "back up", "back online", "back under", "back below", "back within",
-        "restored", "recovered", "came back", "went back", "mitigated")
+        "restored", "recovered", "came back", "went back", "mitigated", "was back", "were back",
+        "is back", "are back", "back in")
     """A duration in a clause saying service came back is time to recover, the outcome of an
     incident story, even as 'twenty minutes after the page' [OURS: MTTR is how SREs score
     incidents]."""
@@ -289,6 +302,20 @@ class Rules:
     """A count near one of these, said of others after the work, is adoption: 'they started
     tagging 300 tickets a day', '40 teams now use it' [OURS: usage is how internal tools
     show impact]. 'started'/'began' only before an -ing verb or 'to'."""
+    after_period: tuple[str, ...] = (
+        "the next", "the following", "after that", "afterwards", "since then", "by the end",
+        "over the next", "in the following", "for the rest of", "that year", "that quarter")
+    """A count in a clause that opens on the period after the work is its outcome: 'the next
+    two quarters we had one sev-1' [OURS]."""
+    threshold_comparators: tuple[str, ...] = (
+        "more than", "less than", "over", "above", "below", "under", "greater than",
+        "higher than", "lower than", "at least", "exceeds", "exceeded")
+    threshold_heads: tuple[str, ...] = (
+        "anything", "any", "everything", "whatever", "anyone", "whenever", "when it",
+        "if it", "if the", "once it", "when the", "flag", "flagged", "alert*", "block*",
+        "reject*", "drop any", "cap", "capped", "limit")
+    """'Dropped anything that was more than 30 % off', 'alerted when it went over 0.2': a
+    comparator after one of these heads is a rule the work sets, not its outcome [OURS]."""
     figure_lead_skip: frozenset[str] = frozenset({
         "about", "around", "roughly", "approximately", "nearly", "almost", "some", "like",
         "maybe", "probably", "just", "only", "us", "me", "them", "him", "her", "the", "a",
@@ -321,8 +348,27 @@ class Rules:
         "saves", "halves", "doubles", "is down", "are down",
         "in the end", "by the end of it", "at the end of it",
         "ahead of the deadline", "no downtime", "zero downtime", "without downtime",
+        "on the date", "on the planned date", "on the agreed date", "on the day we promised",
+        "on target", "as planned", "as promised", "on the date i'd promised",
         "without any downtime", "stopped", "went away")
     """What changed because of the actions, whoever the subject: the 'result' signal."""
+    outcome_nouns: tuple[str, ...] = (
+        "cost*", "bill*", "spend*", "latency", "latencies", "p50", "p90", "p95", "p99", "time*",
+        "error*", "failure*", "incident*", "outage*", "downtime", "page*", "alert*",
+        "complaint*", "ticket*", "churn*", "revenue", "conversion*", "accuracy", "precision",
+        "recall", "throughput", "usage", "backlog", "queue*", "wait*", "delay*", "crash*",
+        "bug*", "defect*", "toil", "load", "traffic", "retention", "engagement", "click*",
+        "sales", "orders", "bookings", "margin*", "speed", "performance", "reliability",
+        "uptime", "availability", "false positives", "false negatives", "risk", "headcount",
+        "budget", "size", "footprint", "memory", "cpu", "storage", "rate", "share", "score*",
+        "satisfaction", "nps", "csat", "adoption", "friction", "noise", "effort", "hours",
+        "days", "minutes", "weeks", "money", "dollars")
+    """With 'I'/'we' as subject, a change verb is a result only on an outcome like these: 'we
+    cut the bill' is a result, 'I raised the pool size' is a step [OURS; held-out]."""
+    result_impact_veto: tuple[str, ...] = (
+        "came back with", "come back with", "comes back with", "went back and forth",
+        "went back to the drawing", "went back to them", "came back to me", "came back to us")
+    """Result words that, in these phrases, report a person's move, not an outcome."""
     result_negative: tuple[str, ...] = (
         "haven't had", "hasn't had", "haven't seen", "hasn't happened", "hasn't failed",
         "haven't failed", "never happened again", "not happened since", "didn't have to",
@@ -347,10 +393,21 @@ class Rules:
         "our decision", "convinced", "skipped", "held off", "postponed", "deferred",
         "deprioritiz*", "deprioritis*", "pushed back", "stuck with", "opted", "settled for",
         "narrowed", "ruled", "choosing", "opting", "picking", "deciding", "settling on",
-        "going with", "replaced", "swapped", "ranked", "prioritising", "prioritizing")
+        "going with", "replaced", "swapped", "ranked", "prioritising", "prioritizing", "kept",
+        "i'd rather", "i would rather", "we'd rather", "we would rather", "i'd prefer",
+        "i would prefer", "i preferred")
     """Choice verbs; a decision needs one of these with a reason or alternative nearby.
     'Replaced X with Y' names the option turned down; 'ranked them by' is a priority call
     [held-out: EM and prioritisation answers]."""
+    preference: tuple[str, ...] = (
+        "i'd rather", "i would rather", "we'd rather", "we would rather", "i'd prefer",
+        "i would prefer")
+    """'I'd rather X than Y' states a choice despite the modal."""
+    refusals: tuple[str, ...] = (
+        "didn't want to", "did not want to", "wasn't going to", "was not going to",
+        "didn't think we should", "refused to", "chose not to", "decided not to")
+    """'I didn't want to go around her, so I ...': an option rejected out loud, then what was
+    done instead."""
     choice_participles: frozenset[str] = frozenset({
         "choosing", "opting", "picking", "deciding", "going", "settling", "preferring",
         "trading", "accepting", "sacrificing", "prioritising", "prioritizing", "favouring",
@@ -380,14 +437,17 @@ class Rules:
         "even though", "although",
         "would have taken", "would have cost", "would have meant", "would have risked",
         "accepting that", "knowing that", "even if it meant", "even though it meant",
-        "at the price of")
+        "at the price of", "to the next sprint", "to next sprint", "to the next quarter",
+        "to next quarter", "to the backlog", "for later", "to the next release")
     """A rejected option or trade-off [ART: decisions explained with trade-offs]."""
     decision_reason: tuple[str, ...] = (
         "because", "since it", "since we", "since the", "so that", "given", "as it was",
         "to avoid", "the reason", "which meant", "that meant", "reversible", "cheaper",
         "safer", "simpler", "easier", "faster", "less risk*", "lower risk", "more reliable",
         "risk*", "so we could", "so i could", "so it", "as the", "as our", "as we", "as they",
-        "as it", "as i", "because of", "due to", "in order to", "wanted to hit", "to hit")
+        "as it", "as i", "because of", "due to", "in order to", "wanted to hit", "to hit",
+        "since those", "since these", "since they", "since our", "since this", "since that",
+        "since there")
     decision_strong: tuple[str, ...] = (
         "instead of", "rather than", "in favour of", "in favor of", "trade-off*",
         "tradeoff*", "trade off*", "at the cost of", "at the expense of", "weighed",
@@ -412,8 +472,12 @@ class Rules:
         "now i", "now we", "i still", "i make sure", "i try to", "i've started",
         "i started to", "i'm now", "i'm much more", "i'm more", "i am more", "i've become",
         "i became more", "we should have", "became the standard", "became our standard",
-        "became a template",
-        "our playbook", "the playbook", "runbook", "i realized that i", "i realised that i",
+        "became a template", "became our playbook", "became the playbook", "into the runbook",
+        "into our runbook", "to the runbook", "into our playbook", "now our standard",
+        "our standard process", "standard practice", "now part of our", "is now part of",
+        "became part of", "now the default", "became the default", "my rule", "rule of thumb",
+        "lesson for me", "lesson learned", "lesson here", "my lesson", "lesson was",
+        "my default now", "i now default", "i realized that i", "i realised that i",
         "that experience taught", "it changed how", "it changed the way", "what i took from",
         "what i took away", "i took away", "my takeaway", "now whenever", "now when",
         "now every time", "every time i", "whenever i", "whenever we", "since that project",
@@ -531,7 +595,13 @@ class Rules:
         "held", "broke", "caught", "fought", "taught", "bought", "dug", "hid", "shook",
         "stood", "struck", "swapped", "redid", "undid", "reran", "overrode", "froze", "fed",
         "flew", "grew", "hung", "laid", "lent", "let", "lost", "read", "rode", "rose", "saw",
-        "shot", "slid", "spoke", "spun", "stuck", "swept", "tore", "wound", "wrung", "sped"})
+        "shot", "slid", "spoke", "spun", "stuck", "swept", "tore", "wound", "wrung", "sped",
+        "sat", "sought", "became", "came", "knew", "drew", "wore", "woke", "rang", "sang",
+        "sank", "swam", "forgot", "meant", "heard", "felt", "left", "dealt", "bent",
+        "understood", "withdrew", "overtook", "undertook", "oversaw", "foresaw", "mistook",
+        "ate", "fell", "forgave", "strove", "sprang", "stole", "swore", "wove", "bore", "bled",
+        "bred", "clung", "crept", "fled", "flung", "knelt", "leapt", "slept", "spilt", "spat",
+        "stank", "stung", "swung", "wept", "shone", "said", "outran", "overran", "thought"})
     """Past-tense verbs without -ed: an 'and ran an A/B test' continues the last subject."""
     stopwords: frozenset[str] = frozenset({
         "a", "an", "the", "and", "or", "but", "so", "then", "of", "to", "in", "on", "at",

@@ -48,6 +48,7 @@ _TIME_NOUNS = frozenset({"week", "month", "year", "spring", "summer", "autumn", 
                          "ultimately", "personally", "honestly", "basically", "point", "then",
                          "now", "tomorrow", "hour", "minute", "moment", "end",
                          "afterward", "afterwards", "meantime", "meanwhile", "parallel"})
+_RUNON_DETERMINERS = frozenset({"the", "our", "my", "their"})
 _INTRO_PREPOSITIONS = frozenset({"at", "in", "on", "during", "for", "with", "across",
                                  "within", "over", "throughout", "from"})
 _ROLE_WORDS = frozenset({"responsible", "tasked", "accountable", "charge", "point", "owner",
@@ -200,7 +201,9 @@ def _find_subject(norms: Sequence[str], p: int, end: int,
             return ("we" if shared else "i"), q, q + 1, _I_FORMS[w]
         if w in _WE_FORMS:
             return "we", q, q + 1, _WE_FORMS[w]
-        n = match_at(norms, q, rules.we_nouns, end) if q - p <= 1 else 0
+        # "In my team I was owner of ...": a team after a preposition is not the subject.
+        after_prep = q > p and norms[q - 1] in _INTRO_PREPOSITIONS
+        n = match_at(norms, q, rules.we_nouns, end) if q - p <= 1 and not after_prep else 0
         if n and q + n < end and norms[q + n] in _TEAM_NOUN_TAILS:
             n = 0  # "the team lead picked": someone else
         if n:
@@ -295,9 +298,15 @@ def split_runons(content: Sequence[Token], sents: list[tuple[int, int]],
             continue
         start = s0
         for p in range(s0 + 1, s1):
-            if (norms[p] in _I_FORMS or norms[p] in _WE_FORMS) and p - start >= 3 and \
-                    norms[p - 1] not in rules.runon_binders and norms[p - 1] not in _I_FORMS \
-                    and norms[p - 1] not in _WE_FORMS:
+            prev = norms[p - 1]
+            pronoun = norms[p] in _I_FORMS or norms[p] in _WE_FORMS
+            # "...for audits the bill went back down": a new noun subject with its own verb.
+            noun_subject = norms[p] in _RUNON_DETERMINERS and prev not in _INTRO_PREPOSITIONS \
+                and prev not in ("of", "to", "by", "into", "than", "about") and any(
+                    _is_past(w, rules) for w in norms[p + 2:min(s1, p + 5)])
+            if (pronoun or noun_subject) and p - start >= 3 and \
+                    prev not in rules.runon_binders and prev not in _I_FORMS and \
+                    prev not in _WE_FORMS:
                 out.append((start, p))
                 start = p
         out.append((start, s1))

@@ -151,6 +151,9 @@ def _would_consequence(ctx: _Ctx, c: Clause) -> bool:
 def _harm_near_party(ctx: _Ctx, c: Clause) -> bool:
     rules = ctx.rules
     s0, s1 = ctx.sent_range(c.sent)
+    if not ctx.after_setup(c):
+        # In the set-up the affected party is often named a sentence earlier.
+        s0 = ctx.sent_range(max(0, c.sent - 1))[0]
     harms = ctx.ix.find(rules.stakes_harm, c.start, c.end)
     if not harms:
         return False
@@ -242,8 +245,10 @@ def _find_metrics(ctx: _Ctx, word_pos: dict[int, int], words: Sequence[str],
         if effort and not (from_to or timing_outcome) and not ctx.ix.has(
                 _EFFORT_OVERRIDE, c.start, c.end):
             continue
-        if q.kind in _MEASURED and ("now" in norms[c.start:p] or (
-                before in _LEVEL and c.subject != "i" and c.subject != "we")):
+        # "deploys now take 8 minutes" reports a new state; "I now run a 24-hour soak test"
+        # is a habit.
+        habit = c.subject in ("i", "we") and c.kind == "action"
+        if q.kind in _MEASURED and not habit and ("now" in norms[c.start:p] or before in _LEVEL):
             changed = True
         # "a week later", "two years ago", "after four months": when, not how much; "every two
         # weeks": how often.
@@ -308,6 +313,19 @@ def _threshold(ctx: _Ctx, c: Clause, p: int) -> bool:
     return ctx.ix.has(ctx.rules.threshold_heads, max(c.start, q - n - 5), q - n + 1)
 
 
+def _zero_outcomes(ctx: _Ctx, results: list[Range],
+                   content: Sequence[Token]) -> list[tuple[Range, Quantity]]:
+    """'We didn't lose a single account': a counted outcome of zero, said without a digit."""
+    out: list[tuple[Range, Quantity]] = []
+    for a, b in results:
+        for m0, m1 in ctx.ix.find(ctx.rules.zero_phrases, a, b):
+            text = " ".join(t.raw for t in content[m0:m1])
+            out.append(((a, b), Quantity(0.0, "", "count", content[m0].i,
+                                         content[m1 - 1].i + 1, text)))
+            break
+    return out
+
+
 def _find_decisions(ctx: _Ctx) -> tuple[list[Range], int | None]:
     """Decision ranges, and where the first weighing of options starts (even when the choice
     that follows it stands for the decision)."""
@@ -339,6 +357,13 @@ def _find_decisions(ctx: _Ctx) -> tuple[list[Range], int | None]:
             out.append((c.start, nxt_c.end))
             kinds.append(True)
             continue
+        # "I could have pushed through, but losing one of them would have sunk the launch."
+        but = next((x for x in ctx.clauses[ci + 1:ci + 4] if x.sent == c.sent and
+                    "but" in x.lead), None)
+        if but is not None and ctx.ix.has(rules.rejected_options, c.start, c.end):
+            out.append((c.start, ctx.sents[c.sent][1]))
+            kinds.append(True)
+            continue
         if c.kind in ("hypothetical", "negated") and not (inherited or prefers):
             continue
         # "Our director decided", "the customer accepted a discount instead": not the speaker.
@@ -347,7 +372,7 @@ def _find_decisions(ctx: _Ctx) -> tuple[list[Range], int | None]:
             ("my", "our", "the decision", "the call", "the trade*"), c.start, c.end))
         # "Instead of rewriting it, I added a queue": the subject comes after the comma.
         sentence_mine = c.sent in ctx.sent_has_actor and not other
-        choice = mine and (ctx.ix.has(rules.decision_choice, c.start, c.end) or (
+        choice = mine and (_has_choice(ctx, c) or (
             c.verb in rules.ordering_verbs and ctx.ix.has(rules.ordering_places, c.start,
                                                           c.end)))
         strong = (mine or sentence_mine) and (
@@ -391,6 +416,13 @@ def _find_decisions(ctx: _Ctx) -> tuple[list[Range], int | None]:
         if kinds[k] or not followed:
             keep.append(r)
     return keep, (out[0][0] if out else None)
+
+
+def _has_choice(ctx: _Ctx, c: Clause) -> bool:
+    """A choice verb, but not 'kept' as in 'it kept falling over'."""
+    norms = ctx.norms
+    return any(not (norms[a] == "kept" and b < len(norms) and norms[b].endswith("ing"))
+               for a, b in ctx.ix.find(ctx.rules.decision_choice, c.start, c.end))
 
 
 def _other_chooser(ctx: _Ctx, c: Clause) -> bool:
@@ -449,6 +481,8 @@ def _find_learnings(ctx: _Ctx, results: list[Range]) -> list[Range]:
             # "I never skip shadow mode" is a habit too; "we haven't had an outage" is a result.
             never = who is not None and who.subject == "i" and who.kind == "negated" and \
                 who.verb in ("never", "no")
+            if who is not None and who.kind == "context" and not who.verb:
+                who = None  # "every tool we launch": 'we' in a relative clause
             if who is None:
                 # "Since then every infra change goes through a reviewed plan": a practice
                 # that changed, said in the present; "has been stable" is a result.
@@ -469,8 +503,9 @@ def _find_learnings(ctx: _Ctx, results: list[Range]) -> list[Range]:
 
 
 def _importance(ctx: _Ctx, c: Clause) -> bool:
-    """'Reminders drove about a third of our weekly active users': what rode on it."""
-    return any(ctx.ix.has(ctx.rules.importance_of, b, min(c.end, b + 6))
+    """'Reminders drove about a third of our weekly active users': what rode on it, said in
+    the set-up (after the work, 'worth $2M a year' is the impact, not the stakes)."""
+    return not ctx.after_setup(c) and any(ctx.ix.has(ctx.rules.importance_of, b, min(c.end, b + 6))
                for _, b in ctx.ix.find(ctx.rules.importance_verbs, c.start, c.end))
 
 
@@ -508,6 +543,7 @@ def analyse_content(content: Sequence[Token], fracs: Sequence[float], words: Seq
     out.results = _find_results(ctx)
     quantities = find_quantities(words)
     out.metrics = _find_metrics(ctx, word_pos, words, quantities)
+    out.metrics += _zero_outcomes(ctx, out.results, content)
     seen = set(out.results)
     for r, _ in out.metrics:
         if r not in seen:

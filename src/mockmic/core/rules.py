@@ -185,6 +185,8 @@ class Rules:
         "p0", "p1", "sla", "slas", "slo", "slos", "churn*", "revenue", "compliance",
         "one star", "one-star", "1-star", "bad reviews", "negative reviews", "uninstall*",
         "price increase", "price hike", "serious", "severe", "big deal", "huge deal",
+        "whether to keep", "whether to stay", "whether to renew", "whether to cancel",
+        "cancel their", "cancelled their", "canceled their", "renew their",
         "feature freeze", "code freeze", "biggest source of", "largest source of",
         "main source of", "second biggest source of", "top source of", "biggest driver of",
         "main driver of", "biggest customer*", "largest customer*", "biggest client*",
@@ -200,7 +202,7 @@ class Rules:
         "cost us", "costs us", "cost the company",
         "burning", "bleeding", "deadline*", "losing", "paged", "on-call", "on call",
         "complain*", "millions of", "thousands of",
-        "fraud", "data loss", "lose the", "miss the", "missing the", "miss our",
+        "data loss", "lose the", "miss the", "missing the", "miss our",
         "slip*", "go-live", "make or break")
     """One of these in a clause states stakes [ART: why the problem mattered to the business].
     'Budget' alone is not here: 'a 50 ms budget' is a latency target; it is a party below.
@@ -222,7 +224,9 @@ class Rules:
         "lost", "missed", "cost", "failed", "broken", "slipped", "blocked", "churned",
         "delayed", "breached", "violated", "hurt", "damaged", "been late", "lose", "miss",
         "fail", "break", "slip", "block", "churn", "delay", "breach", "violate", "hurt",
-        "damage", "be late", "be cut", "killed", "cancel*", "pull*", "run out", "ran out")
+        "damage", "be late", "be cut", "killed", "cancel*", "pull*", "run out", "ran out",
+        "drained", "stolen", "leaked", "exposed", "compromised", "taken down", "deleted",
+        "wiped", "lost", "sunk", "been sunk")
     """'would have X' / 'would X' / 'we'd X' with X here is a consequence construction."""
     stakes_harm: tuple[str, ...] = (
         "fail*", "broke", "broken", "break*", "slow", "slower", "latency", "error*", "bug*",
@@ -239,7 +243,8 @@ class Rules:
         "overwhelm*", "flood*", "discourag*",
         "burn*", "yesterday's", "day-old", "old data", "wrong data", "couldn't", "could not",
         "unable", "can't", "cannot", "slowing", "slowed", "depended on", "depends on",
-        "depend on", "relied on", "rely on", "relies on", "taken away")
+        "depend on", "relied on", "rely on", "relies on", "taken away", "wasn't usable",
+        "weren't usable", "not usable", "isn't usable", "wasn't accessible", "inaccessible")
     """A harm word plus an affected party (stakes_party) near it also states stakes."""
     stakes_party: tuple[str, ...] = (
         "customer*", "client*", "user*", "business", "revenue", "sales", "partner*",
@@ -252,9 +257,12 @@ class Rules:
         "user reviews", "customer reviews", "app store", "play store", "ratings",
         "data scientists", "scientists",
         "engineers", "developers", "researchers", "demo", "product manager*", "pms",
-        "regulator*", "renewal*", "roadmap", "launches", "headcount")
+        "regulator*", "renewal*", "roadmap", "launches", "headcount", "fraud", "shoppers",
+        "visitors", "listeners", "viewers", "readers", "players", "students", "passengers",
+        "guests", "hosts", "tenants", "advertisers", "creators", "subscription*")
     """Who or what a harm hurts. Colleagues count: 'data scientists couldn't start training
-    until lunchtime' is a cost the business pays [held-out answers]."""
+    until lunchtime' is a cost the business pays [held-out answers]. 'Fraud' is here, not a
+    stake on its own: 'our fraud model degraded' is a risk, 'a new fraud model' a topic."""
     importance_verbs: tuple[str, ...] = (
         "drove", "drives", "drive", "accounts for", "accounted for", "account for",
         "brought in", "brings in", "generates", "generated", "makes up", "made up", "make up",
@@ -265,7 +273,9 @@ class Rules:
     """'Reminders drove about a third of our weekly active users', 'search accounts for 60 %
     of revenue': how much rode on the thing is stakes [ART: why it mattered]."""
     stakes_window: int = 12
-    """Harm and party must be within this many words of each other [OURS]."""
+    """Harm and party must be within this many words of each other, the party in the same
+    sentence or, in the set-up, the one before ('Our team ran the fraud pipeline. Its accuracy
+    had degraded.') [OURS]."""
 
     change_verbs: tuple[str, ...] = (
         "cut", "cuts", "reduc*", "lower*", "decreas*", "dropp*", "drop", "drops", "fell",
@@ -369,6 +379,10 @@ class Rules:
         "came back with", "come back with", "comes back with", "went back and forth",
         "went back to the drawing", "went back to them", "came back to me", "came back to us")
     """Result words that, in these phrases, report a person's move, not an outcome."""
+    zero_phrases: tuple[str, ...] = (
+        "a single", "not one", "none of", "no one", "nobody", "zero")
+    """In a result, a counted zero said without a digit: 'we didn't lose a single account'
+    is a quantified outcome [OURS]."""
     result_negative: tuple[str, ...] = (
         "haven't had", "hasn't had", "haven't seen", "hasn't happened", "hasn't failed",
         "haven't failed", "never happened again", "not happened since", "didn't have to",
@@ -393,7 +407,8 @@ class Rules:
         "our decision", "convinced", "skipped", "held off", "postponed", "deferred",
         "deprioritiz*", "deprioritis*", "pushed back", "stuck with", "opted", "settled for",
         "narrowed", "ruled", "choosing", "opting", "picking", "deciding", "settling on",
-        "going with", "replaced", "swapped", "ranked", "prioritising", "prioritizing", "kept",
+        "going with", "replaced", "replacing", "swapped", "ranked", "prioritising",
+        "prioritizing", "kept",
         "i'd rather", "i would rather", "we'd rather", "we would rather", "i'd prefer",
         "i would prefer", "i preferred")
     """Choice verbs; a decision needs one of these with a reason or alternative nearby.
@@ -403,6 +418,12 @@ class Rules:
         "i'd rather", "i would rather", "we'd rather", "we would rather", "i'd prefer",
         "i would prefer")
     """'I'd rather X than Y' states a choice despite the modal."""
+    rejected_options: tuple[str, ...] = (
+        "i could have", "i could've", "we could have", "we could've", "i might have",
+        "the obvious move was", "the obvious fix was", "the easy option was",
+        "the fastest fix was", "the quick fix was")
+    """'I could have pushed through, but losing one of them would have sunk the launch': an
+    option weighed and turned down, when a 'but' follows in the same sentence."""
     refusals: tuple[str, ...] = (
         "didn't want to", "did not want to", "wasn't going to", "was not going to",
         "didn't think we should", "refused to", "chose not to", "decided not to")
@@ -411,7 +432,7 @@ class Rules:
     choice_participles: frozenset[str] = frozenset({
         "choosing", "opting", "picking", "deciding", "going", "settling", "preferring",
         "trading", "accepting", "sacrificing", "prioritising", "prioritizing", "favouring",
-        "favoring", "keeping", "leaving"})
+        "favoring", "keeping", "leaving", "replacing", "swapping"})
     """', choosing it over a deep model': a participle clause that carries the previous
     clause's I/we subject into the choice [OURS]."""
     ordering_verbs: frozenset[str] = frozenset({
@@ -437,7 +458,8 @@ class Rules:
         "even though", "although",
         "would have taken", "would have cost", "would have meant", "would have risked",
         "accepting that", "knowing that", "even if it meant", "even though it meant",
-        "at the price of", "to the next sprint", "to next sprint", "to the next quarter",
+        "at the price of", "even it was", "even if it was", "even if it cost",
+        "even though it was", "to the next sprint", "to next sprint", "to the next quarter",
         "to next quarter", "to the backlog", "for later", "to the next release")
     """A rejected option or trade-off [ART: decisions explained with trade-offs]."""
     decision_reason: tuple[str, ...] = (
@@ -454,6 +476,8 @@ class Rules:
         "pros and cons", "two options", "three options", "two approaches", "made the call",
         "two choices", "three choices", "a few options", "several options", "two ways",
         "the trade", "considered", "accepting that", "even if it meant", "at the price of",
+        "the choice of", "a choice between", "the choice between", "had a choice",
+        "had the choice", "choice was between",
         "the downside was", "the cost of that was")
     """These alone state a decision when an I/we clause says them [ART]."""
     learning_cues: tuple[str, ...] = (
@@ -477,6 +501,7 @@ class Rules:
         "our standard process", "standard practice", "now part of our", "is now part of",
         "became part of", "now the default", "became the default", "my rule", "rule of thumb",
         "lesson for me", "lesson learned", "lesson here", "my lesson", "lesson was",
+        "now every", "now all", "now each", "i learn",
         "my default now", "i now default", "i realized that i", "i realised that i",
         "that experience taught", "it changed how", "it changed the way", "what i took from",
         "what i took away", "i took away", "my takeaway", "now whenever", "now when",
@@ -562,7 +587,7 @@ class Rules:
         "disappointed", "convinced", "aligned", "focused", "motivated", "blocked", "affected",
         "owned", "staffed", "scheduled", "planned", "due", "hosted", "structured",
         "organised", "organized", "spread", "shared", "limited", "understaffed", "paid",
-        "hired", "promoted"})
+        "hired", "promoted", "caused", "related", "linked", "tied"})
     """'It was called X', 'we were worried', 'it was hosted on AWS': states, not passive work
     that hides who did it. Passives only count against ownership when no 'I' acts at all."""
     involvement: tuple[str, ...] = (

@@ -125,7 +125,9 @@ def _setup_cause(f: Findings) -> Cause | None:
     rules = f.rules
     speech = f.delivery.speech_s
     if f.setup_s is None:
-        if speech > rules.setup_max_s and f.delivery.word_count >= 30:
+        # Never reaching a step only stalls once the whole Situation + Task budget is spent.
+        if speech > rules.setup_max_s + rules.setup_task_allowance_s and \
+                f.delivery.word_count >= 30:
             return Cause("setup", "the answer never gets to what you did",
                          (f.words((0, len(f.content))),))
         return None

@@ -51,6 +51,13 @@ def _quote(f: Findings, r: WordRange, words: int = 12) -> str:
     return f"'{text}…'" if b - a > words else f"'{text}'"
 
 
+def _version(target_s: float) -> str:
+    """'90-second version', or '2-minute version' for a round number of minutes over 90 s."""
+    if target_s > 90 and target_s % 60 == 0:
+        return f"{target_s / 60:.0f}-minute version"
+    return f"{target_s:.0f}-second version"
+
+
 def over_time(f: Findings) -> Flag | None:
     rules = f.rules
     if f.target_s <= 0:
@@ -63,10 +70,11 @@ def over_time(f: Findings) -> Flag | None:
     if f.target_word_index is not None:
         ev = (Span.of(f.transcript, f.target_word_index, len(f.transcript.words)),)
     said_after = len(f.transcript.words) - (f.target_word_index or len(f.transcript.words))
+    words = "1 word" if said_after == 1 else f"{said_after} words"
     msg = (f"You spoke for {clock(f.answer_end_s)} against a {clock(f.target_s)} target "
-           f"({ratio:.0%} over); {said_after} words came after the mark.")
+           f"({ratio:.0%} over); {words} came after the mark.")
     tip = ("Cut the set-up to one sentence and stop on the result and the lesson: the "
-           "90-second version is the one interviewers remember.")
+           f"{_version(f.target_s)} is the one interviewers remember.")
     return Flag("over_time", sev, msg, tip, ev)
 
 
@@ -95,8 +103,8 @@ def rambling(f: Findings) -> Flag | None:
 def missing_stakes(f: Findings) -> Flag | None:
     found = f.found
     if not found.stakes:
-        msg = ("No stakes: nothing says why this mattered to the business or its users "
-               "(money, customers, a deadline, an outage, a risk).")
+        msg = ("No stakes: you never say what was at risk for the business or its users, such "
+               "as money, customers, a deadline or an outage.")
         tip = ("Add one early sentence on what was at risk, such as 'if we didn't fix it by the "
                "end of the quarter, the team's budget would be cut'.")
         return Flag("missing_stakes", "fail", msg, tip)
@@ -118,7 +126,7 @@ def missing_metric(f: Findings) -> Flag | None:
     tip = ("Put a number on the outcome (a percentage, time or money saved, before and "
            "after), even a rough one said honestly: 'about 20 %'.")
     if not found.results:
-        msg = "No outcome at all: the story never says what changed because of your work."
+        msg = "No outcome: you never say what changed because of your work."
         return Flag("missing_metric", "fail", msg, tip)
     ranges = [f.words(r) for r in found.results]
     # A hedge inside the result or just after it ("it failed less, I think").
@@ -136,18 +144,20 @@ def missing_decision(f: Findings) -> Flag | None:
     tip = "Name one choice you made, the option you turned down, and why: 'I chose X over Y " \
           "because…'."
     if debate:
-        msg = ("The team debated options, but we never hear what was chosen, by whom, or "
+        msg = ("The options were debated, but we never hear what was chosen, by whom, or "
                "why.")
         return Flag("missing_decision", "warn", msg, tip,
                     _spans(f, [f.words(r) for r in debate]))
-    msg = "No decision: no choice with its reason, rejected option or trade-off."
+    msg = ("No decision: we hear what was done, but not one choice you made, the option you "
+           "turned down, or why.")
     return Flag("missing_decision", "warn", msg, tip)
 
 
 def missing_learning(f: Findings) -> Flag | None:
     if f.found.learnings:
         return None
-    msg = "No learning: the story ends without what you took from it or do differently now."
+    msg = ("No learning: the story stops at the outcome, with nothing on what you took from "
+           "it or do differently now.")
     tip = "Close with one sentence on what you have done differently since: 'Since then I " \
           "always…'."
     return Flag("missing_learning", "warn", msg, tip)
@@ -170,20 +180,22 @@ def weak_ownership(f: Findings) -> Flag | None:
     if we_heavy or no_i:
         sev: Severity = "fail" if n_i == 0 and n_we >= 4 else "warn"
         if n_i == 0 and n_we == 1:
-            msg = ("You never say 'I': the one action in the story is 'we', so it's unclear "
-                   "what you yourself did.")
+            msg = ("You never say 'I': the one step in the story is 'we', so your own part is "
+                   "unclear.")
         elif n_i == 0:
-            msg = (f"'We' did the work: all {n_we} actions are 'we' and none is 'I', so it's "
-                   "unclear what you yourself did.")
+            every = "both steps are" if n_we == 2 else f"all {n_we} steps are"
+            msg = (f"'We' did the work: {every} 'we' and none is 'I', so your own part is "
+                   "unclear.")
         else:
             said_i = "only 1 is 'I'" if n_i == 1 else f"only {n_i} are 'I'"
-            msg = (f"'We' did most of the work: {n_we} of {total} actions are 'we' and "
-                   f"{said_i}, so it's unclear what you yourself did.")
+            msg = (f"'We' did most of the work: {n_we} of {total} steps are 'we' and "
+                   f"{said_i}, so your own part is unclear.")
         ranges = [f.words((c.start, c.end)) for c in found.we_actions]
         return Flag("weak_ownership", sev, msg, tip, _spans(f, ranges))
-    if n_i == 0 and n_we + n_pass >= rules.ownership_min_passive:
+    if n_i == 0 and n_pass and n_we + n_pass >= rules.ownership_min_passive:
         first = found.passive_actions[0]
-        msg = (f"Nobody does the work: {n_pass} steps are told in the passive, like "
+        steps = "1 step is" if n_pass == 1 else f"{n_pass} steps are"
+        msg = (f"Nobody does the work: {steps} told in the passive, like "
                f"{_quote(f, f.words((first.start, first.end)), 8)}, and none with 'I'.")
         tip = ("Put yourself in the sentence: 'I wrote the plan', not 'a plan was written'; "
                "the passive hides exactly what the interviewer is listening for.")

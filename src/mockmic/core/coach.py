@@ -7,9 +7,11 @@ and word list lives in core.rules; the pieces are:
 
   core.text        tokens, sentences, clauses          core.quantities  figures
   core.delivery    rate, pauses, fillers, repetition   core.clauses     subject + verb per clause
-  core.content     stakes, metric, decision, learning, result, ownership
-  core.structure   timing, the opening scan, the causes of rambling
+  core.reading     one answer's clauses and phrase index, shared by the content finders
+  core.content     stakes, learning, ownership         core.outcomes    results and metrics
+  core.decisions   choices with a reason               core.structure   timing, opening, rambling
   core.flags       messages, tips, evidence, and the 0-100 score
+  core.rules       thresholds; core.lexicon and core.english hold the word lists
 
 How each flag is decided is documented on its builder in core.flags and in the README.
 """

@@ -156,8 +156,9 @@ def missing_decision(f: Findings) -> Flag | None:
 def missing_learning(f: Findings) -> Flag | None:
     if f.found.learnings:
         return None
-    msg = ("No learning: the story stops at the outcome, with nothing on what you took from "
-           "it or do differently now.")
+    ends = "stops at the outcome" if f.found.results else "ends"
+    msg = (f"No learning: the story {ends} with nothing on what you took from it or do "
+           "differently now.")
     tip = "Close with one sentence on what you have done differently since: 'Since then I " \
           "always…'."
     return Flag("missing_learning", "warn", msg, tip)

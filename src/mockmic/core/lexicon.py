@@ -89,6 +89,7 @@ STAKES_HARM: tuple[str, ...] = (
 """A harm word plus an affected party (stakes_party) near it also states stakes."""
 
 STAKES_PARTY: tuple[str, ...] = (
+    "investor*", "funding", "board",
     "customer*", "client*", "user*", "business", "revenue", "sales", "partner*",
     "merchant*", "advertiser*", "patient*", "leadership", "executive*", "vp", "ceo",
     "cto", "finance", "launch*", "release", "contract*", "deal*", "production", "prod",
@@ -196,6 +197,7 @@ RESULT_IMPACT: tuple[str, ...] = (
     "stayed flat", "stayed steady", "held steady", "no longer", "never again",
     "stopped complaining", "complaints stopped",
     "as a result", "the result", "the outcome", "led to", "ended up", "less", "fewer",
+    "resulted in", "result was", "impact was", "outcome was", "which meant we", "this meant",
     "faster", "cheaper", "happier", "happy with", "were happy", "was happy", "pleased with",
     "more reliable", "more stable", "still use*",
     "still running", "still in use", "is used", "are used", "now use*", "is now",
@@ -252,6 +254,7 @@ RESULT_COMPLETION: tuple[str, ...] = (
 'we fixed the schema differences' is one more task [ART: work described as tasks]."""
 
 DECISION_CHOICE: tuple[str, ...] = (
+    "made the decision", "made a decision", "decided against", "the call i made",
     "decided", "decide", "chose", "choose", "opted", "went with", "go with", "picked",
     "settled on", "made the call", "my call", "the call was", "pushed for",
     "pushed to", "argued for", "recommended", "proposed", "prioritized",
@@ -312,6 +315,7 @@ OTHER_ACTORS: frozenset[str] = frozenset({
 'our director decided we would rewrite it' [ART: ownership at your level]."""
 
 DECISION_ALTERNATIVE: tuple[str, ...] = (
+    "evaluated", "assessed", "looked at three options", "looked at two options",
     "instead of", "instead", "rather than", "in favour of", "in favor of",
     "trade-off*", "tradeoff*", "trade off*", "at the cost of", "at the expense of",
     "downside*", "upside*", "option*", "alternative*", "versus", "vs", "either",
@@ -345,6 +349,9 @@ DECISION_STRONG: tuple[str, ...] = (
 """These alone state a decision when an I/we clause says them [ART]."""
 
 LEARNING_CUES: tuple[str, ...] = (
+    "key learning", "biggest learning", "main learning", "my learning", "learning for me",
+    "my learnings", "key learnings", "one thing i'd change", "if i could do it again",
+    "i'd take away", "i realized that", "i realised that",
     "i learned", "i learnt", "i've learned", "we learned", "the lesson", "lesson i",
     "lessons learned", "lessons i", "lessons from", "lessons for me", "my lessons",
     "key lessons", "main lesson", "biggest lesson", "two lessons", "taught me",

@@ -70,14 +70,17 @@ def batches() -> dict[str, list[Case]]:
     """'first': the 87 answers labelled before the coach was first run on them (the fixes
     were made against these); 'fresh': 41 more, labelled after those fixes and before the
     coach saw them, to check that the fixes generalise (a second round of fixes used them);
-    'fresh2': 30 more, labelled after the second round and before the coach saw them."""
+    'fresh2': 30 more, labelled after the second round and before the coach saw them;
+    'fresh3': 24 more, labelled after the third round and before the coach saw them."""
     from .cases_fresh import CASES as FRESH
     from .cases_fresh2 import CASES as FRESH2
+    from .cases_fresh3 import CASES as FRESH3
     from .cases_mixed import CASES as MIXED
     from .cases_strong import CASES as STRONG
     from .cases_weak import CASES as WEAK
 
-    return {"first": STRONG + MIXED + WEAK, "fresh": FRESH, "fresh2": FRESH2}
+    return {"first": STRONG + MIXED + WEAK, "fresh": FRESH, "fresh2": FRESH2,
+            "fresh3": FRESH3}
 
 
 def all_cases() -> list[Case]:

@@ -106,7 +106,7 @@ def table(res: Result) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--misses", action="store_true", help="list every wrong call")
-    parser.add_argument("--batch", choices=("first", "fresh", "fresh2"), default=None,
+    parser.add_argument("--batch", choices=("first", "fresh", "fresh2", "fresh3"), default=None,
                         help="score one batch only (default: all)")
     args = parser.parse_args()
     res = evaluate(batches()[args.batch] if args.batch else None)

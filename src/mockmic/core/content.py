@@ -121,6 +121,13 @@ def _find_learnings(ctx: Reading, results: list[Range]) -> list[Range]:
                 continue
         # "What I learned is ...": start the evidence at the clause, not mid-phrase.
         out.append((c.start if m0 - c.start <= 2 else m0, s1))
+    # "Learning - always test token expiry paths": a STAR-style label opening a sentence.
+    for c in ctx.clauses:
+        head = c.start + len(c.lead)
+        if head < c.end and norms[head] in rules.learning_labels and \
+                ctx.toks[head].soft_after and head == ctx.sents[c.sent][0] and \
+                (ctx.frac(head) >= 0.5 or head >= first_result):
+            out.append((head, ctx.sents[c.sent][1]))
     merged: list[Range] = []
     for r in sorted(out):
         if merged and r[0] < merged[-1][1]:

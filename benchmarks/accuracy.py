@@ -50,9 +50,8 @@ def stock_features(model: Any) -> Iterator[None]:
 
 
 def compare(ans: Answer, transcriber: Any, take: Path, speed: float = 20.0) -> dict[str, Any]:
-    from tests.support.wer import wer
-
     from mockmic.audio.incremental import IncrementalTranscriber
+    from tests.support.wer import wer
 
     with stock_features(transcriber.model):
         stock = transcriber.transcribe(take)

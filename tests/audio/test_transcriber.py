@@ -18,7 +18,6 @@ from typing import Any
 import numpy as np
 import pytest
 import soundfile as sf
-from tests.support.wer import filler_counts, invented_repeats, normalize, wer
 
 from mockmic.audio import transcriber as transcriber_module
 from mockmic.audio.decode import SAMPLE_RATE, decode_audio
@@ -33,6 +32,7 @@ from mockmic.audio.transcriber import (
 )
 from mockmic.core.transcript import Transcript, Word
 from mockmic.errors import AudioInputError, ModelError
+from tests.support.wer import filler_counts, invented_repeats, normalize, wer
 
 TranscriptOf = Callable[[str], Transcript]
 

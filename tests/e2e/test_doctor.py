@@ -8,6 +8,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+
 from conftest import DATA, Pulse, mockmic
 
 CHECKS = ["PortAudio", "input devices", "output devices", "data folder", "microphone",

@@ -11,10 +11,11 @@ import numpy as np
 import numpy.typing as npt
 import pytest
 import soundfile as sf
+
+from mockmic.audio.levels import resample
 from tests.support.wer import wer
 
 from conftest import DATA, Pulse, mockmic, speech_span
-from mockmic.audio.levels import resample
 
 QUESTION = "Tell me about a time you had to make a decision without all the data."
 

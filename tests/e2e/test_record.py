@@ -17,10 +17,11 @@ from typing import IO
 
 import pytest
 import soundfile as sf
+
+from mockmic.audio.recovery import find_interrupted, repair
 from tests.support.wer import wer
 
 from conftest import DATA, Pulse, mockmic, speech_span
-from mockmic.audio.recovery import find_interrupted, repair
 
 ANSWER = DATA / "answers" / "strong_ml_cost.flac"
 REFERENCE = (DATA / "answers" / "strong_ml_cost.txt").read_text(encoding="utf-8")

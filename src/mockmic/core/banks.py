@@ -9,7 +9,6 @@ jump straight to it.
 
 from __future__ import annotations
 
-import difflib
 import json
 import random
 import re
@@ -19,6 +18,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from mockmic.core.tomlsource import TomlSource, type_name, unknown_key
 from mockmic.errors import UserError
 
 #: Default answer length for a bank that sets no `target_s`.
@@ -30,8 +30,6 @@ QUESTION_KEYS: tuple[str, ...] = ("id", "text", "follow_ups", "tags", "target_s"
 
 _TOML_POSITION_RE = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
 _TOML_END_RE = re.compile(r"\s*\(at end of document\)\s*$")
-_QUESTIONS_HEADER_RE = re.compile(r"""^\s*\[\[\s*(questions|"questions"|'questions')\s*\]\]""")
-_TABLE_HEADER_RE = re.compile(r"^\s*\[")
 
 
 class BankError(UserError):
@@ -141,75 +139,15 @@ def find_bank(banks: Iterable[Bank], bank_id: str) -> Bank:
     raise SelectionError(f"no question bank {bank_id!r} (available: {known})")
 
 
-class _Source:
-    """Line lookup in the raw TOML text, since tomllib keeps no positions."""
-
-    def __init__(self, text: str) -> None:
-        self.lines = text.splitlines()
-        self.question_headers = [i for i, line in enumerate(self.lines)
-                                 if _QUESTIONS_HEADER_RE.match(line)]
-        self._tables = [i for i, line in enumerate(self.lines) if _TABLE_HEADER_RE.match(line)]
-        self._first_table = self._tables[0] if self._tables else len(self.lines)
-
-    def _section(self, question: int | None) -> tuple[int, int]:
-        if question is None:
-            return 0, self._first_table
-        if question >= len(self.question_headers):
-            return 0, 0  # no such table: nothing to search
-        start = self.question_headers[question]
-        end = next((t for t in self._tables if t > start), len(self.lines))
-        return start, end
-
-    def _find(self, pattern: re.Pattern[str], start: int, end: int, nth: int = 0) -> int | None:
-        seen = 0
-        for i in range(start, end):
-            if pattern.search(self.lines[i]):
-                if seen == nth:
-                    return i + 1
-                seen += 1
-        return None
-
-    def question_line(self, index: int) -> int | None:
-        headers = self.question_headers
-        return headers[index] + 1 if index < len(headers) else None
-
-    def key_line(self, key: str, question: int | None = None) -> int | None:
-        """The line assigning `key` at top level or inside the `question`-th [[questions]]."""
-        k = re.escape(key)
-        pattern = re.compile(rf"""^\s*({k}|"{k}"|'{k}')\s*=""")
-        start, end = self._section(question)
-        return self._find(pattern, start, end)
-
-    def id_line(self, value: str, nth: int = 0) -> int | None:
-        """The line of the nth `id = "value"` anywhere in the file."""
-        pattern = re.compile(rf"""(^|[{{,\s])id\s*=\s*["']{re.escape(value)}["']""")
-        return self._find(pattern, 0, len(self.lines), nth)
-
-    def any_line(self, needle: str) -> int | None:
-        return self._find(re.compile(re.escape(needle)), 0, len(self.lines))
-
-
 def _is_number(value: object) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool)
-
-
-def _type_name(value: object) -> str:
-    names = {bool: "a boolean", int: "an integer", float: "a number", str: "a string",
-             list: "an array", dict: "a table"}
-    return names.get(type(value), type(value).__name__)
-
-
-def _unknown(key: str, allowed: Sequence[str]) -> str:
-    close = difflib.get_close_matches(key, allowed, n=1)
-    hint = f"did you mean {close[0]!r}?" if close else f"allowed: {', '.join(allowed)}"
-    return f"unknown key {key!r} ({hint})"
 
 
 class _Checker:
     """Collects every problem in one bank, so the user can fix a file in one pass."""
 
     def __init__(self, text: str, path: Path | None) -> None:
-        self.src = _Source(text)
+        self.src = TomlSource(text, "questions")
         self.path = path
         self.errors: list[BankError] = []
         self.ids: list[object] = []
@@ -220,7 +158,7 @@ class _Checker:
     def target(self, value: object, line: int | None, where: str) -> float | None:
         if not _is_number(value):
             self.error(line, f"{where}'target_s' must be a number of seconds, "
-                             f"got {_type_name(value)}")
+                             f"got {type_name(value)}")
             return None
         seconds = float(value)  # type: ignore[arg-type]  # _is_number checked it
         if not 0 < seconds <= 3600:
@@ -232,12 +170,12 @@ class _Checker:
     def strings(self, value: object, key: str, line: int | None, where: str) -> tuple[str, ...]:
         if not isinstance(value, list):
             self.error(line, f"{where}'{key}' must be an array of strings, e.g. "
-                             f"{key} = [\"...\"]; got {_type_name(value)}")
+                             f"{key} = [\"...\"]; got {type_name(value)}")
             return ()
         items: list[str] = []
         for item in value:
             if not isinstance(item, str) or not item.strip():
-                shown = "an empty string" if isinstance(item, str) else _type_name(item)
+                shown = "an empty string" if isinstance(item, str) else type_name(item)
                 self.error(line, f"{where}'{key}' must hold non-empty strings, found {shown}")
                 return ()
             items.append(" ".join(item.split()))
@@ -247,15 +185,15 @@ class _Checker:
                  seen: dict[str, int]) -> Question | None:
         label = f"question {index + 1}"
         if not isinstance(raw, dict):
-            self.error(self.src.question_line(index) or self.src.key_line("questions"),
+            self.error(self.src.entry_line(index) or self.src.key_line("questions"),
                        f"{label} must be a table ([[questions]] with key = value lines), "
-                       f"got {_type_name(raw)}")
+                       f"got {type_name(raw)}")
             return None
         qid = raw.get("id")
         anchor = self._anchor(index, qid)
 
         def line_of(key: str) -> int | None:
-            if self.src.question_line(index) is None:
+            if self.src.entry_line(index) is None:
                 return anchor
             return self.src.key_line(key, index) or anchor
 
@@ -279,14 +217,14 @@ class _Checker:
         where = f"{label}: "
         for key in raw:
             if key not in QUESTION_KEYS:
-                self.error(line_of(key), f"{where}{_unknown(key, QUESTION_KEYS)}")
+                self.error(line_of(key), f"{where}{unknown_key(key, QUESTION_KEYS)}")
                 ok = False
         text = raw.get("text")
         if "text" not in raw:
             self.error(anchor, f"{where}missing 'text'")
             ok = False
         elif not isinstance(text, str) or not text.strip():
-            got = "an empty string" if isinstance(text, str) else _type_name(text)
+            got = "an empty string" if isinstance(text, str) else type_name(text)
             self.error(line_of("text"), f"{where}'text' must be a non-empty string, got {got}")
             ok = False
         before = len(self.errors)
@@ -310,7 +248,7 @@ class _Checker:
     def _anchor(self, index: int, qid: object) -> int | None:
         """Where question `index` starts: its [[questions]] header, else (inline tables) its
         `id = "..."`, else the `questions` key."""
-        header = self.src.question_line(index)
+        header = self.src.entry_line(index)
         if header is not None:
             return header
         if isinstance(qid, str):
@@ -325,16 +263,16 @@ class _Checker:
         for key in data:
             if key not in BANK_KEYS:
                 self.error(self.src.key_line(key) or self.src.any_line(key),
-                           _unknown(key, BANK_KEYS))
+                           unknown_key(key, BANK_KEYS))
         name = data.get("name", bank_id)
         if not isinstance(name, str) or not name.strip():
-            got = "an empty string" if isinstance(name, str) else _type_name(name)
+            got = "an empty string" if isinstance(name, str) else type_name(name)
             self.error(self.src.key_line("name"), f"'name' must be a non-empty string, got {got}")
             name = bank_id
         description = data.get("description", "")
         if not isinstance(description, str):
             self.error(self.src.key_line("description"),
-                       f"'description' must be a string, got {_type_name(description)}")
+                       f"'description' must be a string, got {type_name(description)}")
             description = ""
         target = default_target_s
         if "target_s" in data:

@@ -18,7 +18,6 @@ story's claims and earlier takes: interviewers in a loop compare notes).
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
 import tempfile
@@ -30,6 +29,7 @@ from typing import Any, Literal
 
 from mockmic.core.quantities import Quantity, find_quantities, same_figure
 from mockmic.core.report import Report
+from mockmic.core.tomlsource import TomlSource, type_name, unknown_key
 from mockmic.errors import UserError
 
 STORY_KEYS = ("id", "title", "summary", "figures", "tags", "questions", "target_s")
@@ -39,8 +39,6 @@ QUESTION_REF_RE = re.compile(r"([a-z0-9_-]+)[:/]([a-z0-9-]+)")
 
 _POSITION_RE = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
 _END_RE = re.compile(r"\s*\(at end of document\)\s*$")
-_STORIES_HEADER_RE = re.compile(r"""^\s*\[\[\s*(stories|"stories"|'stories')\s*\]\]""")
-_TABLE_HEADER_RE = re.compile(r"^\s*\[")
 
 FILE_HEADER = """\
 # mockmic story bank: the stories you drill until each lands in its 90-second version.
@@ -262,48 +260,9 @@ def claim_status(said: Sequence[Quantity], claims: Sequence[str]) -> dict[str, b
 
 # --- parsing ----------------------------------------------------------------------------------
 
-class _Lines:
-    """Line lookup in the raw text: tomllib keeps no positions for values."""
-
-    def __init__(self, text: str) -> None:
-        self.lines = text.splitlines()
-        self.headers = [i for i, ln in enumerate(self.lines) if _STORIES_HEADER_RE.match(ln)]
-        self.tables = [i for i, ln in enumerate(self.lines) if _TABLE_HEADER_RE.match(ln)]
-
-    def story(self, index: int) -> int | None:
-        return self.headers[index] + 1 if index < len(self.headers) else None
-
-    def key(self, key: str, index: int | None) -> int | None:
-        k = re.escape(key)
-        pattern = re.compile(rf"""^\s*({k}|"{k}"|'{k}')\s*=""")
-        if index is None:
-            start, end = 0, (self.tables[0] if self.tables else len(self.lines))
-        elif index < len(self.headers):
-            start = self.headers[index]
-            end = next((t for t in self.tables if t > start), len(self.lines))
-        else:
-            return None
-        for i in range(start, end):
-            if pattern.search(self.lines[i]):
-                return i + 1
-        return None
-
-
-def _type_name(value: object) -> str:
-    names = {bool: "a boolean", int: "an integer", float: "a number", str: "a string",
-             list: "an array", dict: "a table"}
-    return names.get(type(value), type(value).__name__)
-
-
-def _unknown(key: str, allowed: Sequence[str]) -> str:
-    close = difflib.get_close_matches(key, allowed, n=1)
-    hint = f"did you mean {close[0]!r}?" if close else f"allowed: {', '.join(allowed)}"
-    return f"unknown key {key!r} ({hint})"
-
-
 class _Parser:
     def __init__(self, text: str, path: Path | None) -> None:
-        self.src = _Lines(text)
+        self.src = TomlSource(text, "stories")
         self.path = path
         self.errors: list[StoryBankError] = []
 
@@ -321,14 +280,14 @@ class _Parser:
         return tuple(" ".join(v.split()) for v in value)
 
     def story(self, raw: object, index: int, seen: dict[str, int]) -> Story | None:
-        anchor = self.src.story(index) or self.src.key("stories", None)
+        anchor = self.src.entry_line(index) or self.src.key_line("stories", None)
         if not isinstance(raw, dict):
             self.error(anchor, f"story {index + 1} must be a table: write [[stories]] "
                                f"followed by key = value lines")
             return None
 
         def line(key: str) -> int | None:
-            return self.src.key(key, index) or anchor
+            return self.src.key_line(key, index) or anchor
 
         before = len(self.errors)
         sid = raw.get("id")
@@ -341,20 +300,20 @@ class _Parser:
             where = f"story {sid!r}: "
             if sid in seen:
                 self.error(line("id"), f"duplicate story id {sid!r} (first on line "
-                                       f"{self.src.key('id', seen[sid]) or '?'})")
+                                       f"{self.src.key_line('id', seen[sid]) or '?'})")
             seen.setdefault(sid, index)
         for key in raw:
             if key not in STORY_KEYS:
-                self.error(line(key), where + _unknown(key, STORY_KEYS))
+                self.error(line(key), where + unknown_key(key, STORY_KEYS))
         title = raw.get("title")
         if not isinstance(title, str) or not title.strip():
             got = ("missing" if title is None else "got an empty string"
-                   if isinstance(title, str) else f"got {_type_name(title)}")
+                   if isinstance(title, str) else f"got {type_name(title)}")
             self.error(line("title"), f"{where}'title' must be a non-empty string ({got})")
         summary = raw.get("summary", "")
         if not isinstance(summary, str):
             self.error(line("summary"), f"{where}'summary' must be a string, "
-                                        f"got {_type_name(summary)}")
+                                        f"got {type_name(summary)}")
         figures = self.strings(raw, "figures", line("figures"), where)
         tags = self.strings(raw, "tags", line("tags"), where)
         questions = self.strings(raw, "questions", line("questions"), where)
@@ -399,11 +358,11 @@ def check_stories(text: str, path: Path | None = None
     parser = _Parser(text, path)
     for key in data:
         if key != "stories":
-            parser.error(parser.src.key(key, None), _unknown(key, ("stories",)))
+            parser.error(parser.src.key_line(key, None), unknown_key(key, ("stories",)))
     raw = data.get("stories", [])
     stories: list[Story] = []
     if not isinstance(raw, list):
-        parser.error(parser.src.key("stories", None),
+        parser.error(parser.src.key_line("stories", None),
                      "'stories' must be an array of tables: write [[stories]] before each story")
     else:
         seen: dict[str, int] = {}

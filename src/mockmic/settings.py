@@ -6,14 +6,16 @@ Every field has a default; a broken file is reported (one line) and the defaults
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
 from mockmic import paths
+from mockmic.errors import UserError
 
 
-class SettingsError(ValueError):
+class SettingsError(UserError, ValueError):
     """settings.toml could not be read; the message names the file and the problem."""
 
 
@@ -57,6 +59,15 @@ class Settings:
 
     def with_overrides(self, **changes: Any) -> Settings:
         return replace(self, **{k: v for k, v in changes.items() if v is not None})
+
+
+def load_settings_or_defaults(warn: Callable[[str], None]) -> Settings:
+    """Settings for a command that can do its job without them: a broken file is one warning."""
+    try:
+        return load_settings()
+    except SettingsError as exc:
+        warn(f"mockmic: {exc}; using the default settings")
+        return Settings()
 
 
 def load_settings(path: Path | None = None) -> Settings:

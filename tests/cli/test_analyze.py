@@ -164,3 +164,14 @@ def test_a_real_recording_gets_the_expected_flags(
     assert {"missing_stakes", "missing_metric", "missing_decision", "weak_ownership",
             "missing_learning"} <= codes
     assert report["transcript"]["words"][0]["start"] < 1.0
+
+
+def test_a_broken_settings_file_is_one_warning_not_a_crash(
+        home: Path, shared_data: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (home / "config").mkdir(parents=True)
+    (home / "config" / "settings.toml").write_text("target_s = [\n", encoding="utf-8")
+    code, out, err = run_cli(["analyze", str(shared_data / "answers/strong_ml_cost.txt"),
+                              "--json"], capsys)
+    assert code == 0 and json.loads(out)["target_s"] == 90
+    assert "settings.toml" in err and "default settings" in err
+    assert "Traceback" not in err

@@ -33,16 +33,16 @@ def run(args: argparse.Namespace) -> int:
 
     from mockmic.pipeline import analyze_file
     from mockmic.render import print_report
-    from mockmic.settings import load_settings
+    from mockmic.settings import load_settings_or_defaults
 
-    settings = load_settings()
+    err = Console(stderr=True)
+    settings = load_settings_or_defaults(lambda msg: print(msg, file=sys.stderr))
     if args.story and not args.save:
         raise UserError("--story only makes sense with --save")
     if args.save and args.story:
         check_story(args.story)
     target = args.target if args.target is not None else settings.target_s
     model = args.model or settings.model
-    err = Console(stderr=True)
     show_progress = not args.json and sys.stderr.isatty()
 
     def progress(done_s: float) -> None:

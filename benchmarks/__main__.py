@@ -17,15 +17,24 @@ import argparse
 import importlib
 import json
 import os
+import pkgutil
 import platform
 import runpy
+import sys
 import tempfile
 import time
 from pathlib import Path
 from typing import Any
 
-#: Other benchmarks in this package, run in-process with --include NAME.
-OTHER_BENCHMARKS = ("transcribe_quality", "history_5000")
+#: This benchmark's own modules; every other module of the package is a benchmark of its own
+#: (transcribe_quality, history_5000...), run in-process by --include NAME.
+OWN_MODULES = frozenset({"__main__", "accuracy", "answers", "latency", "pulse_mic"})
+
+
+def other_benchmarks() -> tuple[str, ...]:
+    here = Path(__file__).resolve().parent
+    found = pkgutil.iter_modules([str(here)])
+    return tuple(sorted(m.name for m in found if m.name not in OWN_MODULES))
 
 #: Files whose incremental transcript is compared with the whole-file one (the issue's list).
 ACCURACY_FILES = ("real/lecture_60s.wav", "real/news_169s_8k.wav",
@@ -50,13 +59,19 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                         "--quick)")
     p.add_argument("--latency", action=argparse.BooleanOptionalAction, default=True,
                    help="run the post-stop latency benchmark (default on)")
-    p.add_argument("--include", action="append", default=[], choices=[*OTHER_BENCHMARKS, "all"],
+    p.add_argument("--include", action="append", default=[], choices=[*other_benchmarks(), "all"],
                    help="also run another benchmark of this package (repeatable)")
+    p.add_argument("--mic", choices=("fake", "pulse"), default="fake",
+                   help="fake: the test sound device clocked at --speed (default); pulse: a "
+                        "real PortAudio input from a private PulseAudio daemon, real time only")
+    p.add_argument("--pulse-child", action="store_true", help=argparse.SUPPRESS)
     p.add_argument("--threads", type=int, default=2, help="transcription threads (default 2)")
     p.add_argument("--out", type=Path, default=None, help="write the results as JSON here")
     args = p.parse_args(argv)
     if args.speed is None:
-        args.speed = 4.0 if args.quick else 1.0
+        args.speed = 4.0 if args.quick and args.mic == "fake" else 1.0
+    if args.mic == "pulse" and args.speed != 1.0:
+        p.error("--mic pulse plays the answer in real time: --speed must be 1")
     if args.repeats is None:
         args.repeats = 3 if args.quick else 5
     if args.answers is None:
@@ -129,10 +144,10 @@ def _print_grid(lines: list[tuple[str, ...]]) -> None:
 
 def run_latency(args: argparse.Namespace, transcriber: Any, workdir: Path
                 ) -> list[dict[str, Any]]:
-    from tests.support.wer import wer
-
+    from benchmarks import pulse_mic
     from benchmarks.answers import answer
     from benchmarks.latency import run_once, summarise
+    from tests.support.wer import wer
 
     rows: list[dict[str, Any]] = []
     for nominal in args.answer_list:
@@ -141,16 +156,15 @@ def run_latency(args: argparse.Namespace, transcriber: Any, workdir: Path
         # Interleaved, so a neighbour's load on this shared machine hits both modes alike.
         for i in range(args.repeats):
             for mode in args.mode_list:
-                r = run_once(mode, ans, args.speed, transcriber, workdir)
+                r = (pulse_mic.run_once(mode, ans, transcriber, workdir) if args.pulse_child
+                     else run_once(mode, ans, args.speed, transcriber, workdir))
                 results[mode].append(r)
                 print(f"  {ans.name} {mode} run {i + 1}/{args.repeats}: "
                       f"{r.latency_s:.2f} s after stop {r.detail}", flush=True)
-        if "whole" in results:
-            whole_text = results["whole"][0].transcript_text
-        else:
-            whole_text = transcriber.transcribe(_write_take(ans, workdir)).text
         for mode in args.mode_list:
-            rows.append(summarise(mode, ans, args.speed, results[mode], whole_text, wer))
+            row = summarise(mode, ans, args.speed, results[mode], wer)
+            row["extra"]["mic"] = "pulse" if args.pulse_child else "fake"
+            rows.append(row)
     return rows
 
 
@@ -216,8 +230,14 @@ def encoder_ms(transcriber: Any) -> float:
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
     args = parse_args(argv)
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    if args.mic == "pulse" and not args.pulse_child:
+        from benchmarks.pulse_mic import run_in_child
+
+        with tempfile.TemporaryDirectory(prefix="mockmic-bench-pulse-") as tmp:
+            return run_in_child(argv, Path(tmp))
     out: dict[str, Any] = {"machine": machine_info(args.threads), "runs": []}
     if args.latency or args.accuracy:
         from mockmic.audio.transcriber import Transcriber
@@ -252,7 +272,8 @@ def main(argv: list[str] | None = None) -> int:
         args.out.parent.mkdir(parents=True, exist_ok=True)
         args.out.write_text(json.dumps(out, indent=1) + "\n", encoding="utf-8")
         print(f"\nwrote {args.out}")
-    includes = OTHER_BENCHMARKS if "all" in args.include else tuple(dict.fromkeys(args.include))
+    includes = (other_benchmarks() if "all" in args.include
+                else tuple(dict.fromkeys(args.include)))
     for name in includes:
         print(f"\n== benchmarks.{name} ==", flush=True)
         module = importlib.import_module(f"benchmarks.{name}")

@@ -6,18 +6,23 @@ moves `seek` to where the last complete segment ended. Nothing in a window depen
 it, so we run *that same loop* during the answer, over features that grow with the take, and each
 window is decoded as soon as its 30 s of audio exist. At stop only the last, partial window (and
 whatever follows it) is left; it is decoded by the same loop, resumed at the same `seek` with the
-same prompt. The result is the whole-file computation, not an approximation of it:
+same prompt. The result is the whole-file computation, bit for bit, not an approximation of it:
 
-- features are computed frame by frame (`windows.LogMelStream`); only faster-whisper's clamp at
-  (loudest frame - 8) can differ, when a louder frame arrives after a window was decoded;
+- features: `windows.LogMelStream` computes them identically however the audio arrives, and
+  `windows.StableFeatureExtractor` (installed on the model) makes the whole-file pass compute
+  the same ones (tiny.en changes words on a 1-ulp feature difference, so "almost" is not enough);
 - with `vad_filter`, the speech-only audio the whole-file pass decodes is produced incrementally
   and bit-identically (`vadstream.SpeechStream`);
-- decoding options, the model and the segment → Transcript conversion are the transcriber's.
+- decoding options, the model and the segment → Transcript conversion (with its loop guard) are
+  the transcriber's.
 
-Audio comes in through `feed()` (any thread, cheap: a copy onto a list) or, more simply, by
-following the take file the recorder is writing (`follow(path)`): the recorder keeps all its work
-off the PortAudio callback and writes every block to disk at once, so tailing the file costs the
-recorder nothing, can never drop input and reads exactly the samples the whole-file pass reads.
+If speech pauses long enough for VAD to close it (2 s by default), the rest is decoded at once
+"as if stopped"; if the answer does end there, finish() has nothing left to do.
+
+Audio comes in by following the take file the recorder is writing (`follow(path)`): the recorder
+keeps all its work off the PortAudio callback and writes every block to disk at once, so tailing
+the file costs the recorder nothing, can never drop input and reads exactly the samples the
+whole-file pass reads. `feed()` is the alternative for audio that has no file (tests, tools).
 
 If anything goes wrong in the background, `finish()` falls back to a whole-file transcription of
 the same samples, so the user gets a transcript either way.
@@ -105,7 +110,6 @@ class IncrementalTranscriber:
         self._committed_text: list[str] = []
         self.stats = IncrementalStats()
         self.source = ""
-        self._seek_frames = 0
         self._stream: _Stream | None = None
 
     # -- public API ---------------------------------------------------------------------------
@@ -143,11 +147,6 @@ class IncrementalTranscriber:
     def partial_text(self) -> str:
         """The text of the windows decoded so far (grows every ~30 s; for a live preview)."""
         return "".join(self._committed_text).strip()
-
-    @property
-    def decoded_s(self) -> float:
-        """Seconds of decoder input (speech only, with VAD) already decoded."""
-        return self._seek_frames / 100.0
 
     def finish(self, timeout: float | None = None) -> Transcript:
         """Stop taking audio, decode what is left and return the answer's transcript.
@@ -257,7 +256,6 @@ class IncrementalTranscriber:
             status = stream.wait_for(stop, guessed_length=guessed, seek=start)
             if status == _READY:
                 self.stats.windows_during += 1
-                self._seek_frames = start
                 return stream.mel.window(start, stop)
             # This window is not full: let the loop build its prompt (the tap captures it),
             # then stop the loop before any model work on it.
@@ -424,19 +422,22 @@ def _to_transcript(engine: Engine, segments: list[Any], chunks: list[dict[str, i
 
 
 def _as_pcm16_mono(samples: npt.ArrayLike) -> Floats:
-    """The samples as the take file holds them: 16-bit PCM read back as float (x / 32768).
-
-    The recorder writes float blocks as rint(x * 32768) clipped to int16 (recovery.TakeWriter);
-    doing the same here means fed audio and the file are the same samples.
-    """
+    """The samples as the take file holds them and the whole-file pass reads them: each channel
+    16-bit (the recorder writes rint(x * 32768) clipped, recovery.TakeWriter), read back as
+    x / 32768, channels averaged (mockmic.audio.decode)."""
     arr = np.asarray(samples)
-    if arr.ndim == 2:
-        arr = arr.mean(axis=1, dtype=np.float32) if arr.shape[1] > 1 else arr[:, 0]
-    if arr.ndim != 1:
+    if arr.ndim == 1:
+        arr = arr[:, None]
+    if arr.ndim != 2:
         raise ValueError(f"audio must be 1-D or (frames, channels), got shape {arr.shape}")
-    if not np.issubdtype(arr.dtype, np.integer):
-        arr = np.clip(np.rint(arr.astype(np.float32) * 32768.0), -32768, 32767)
-    return (arr.astype(np.float32) / 32768.0).astype(np.float32)
+    if np.issubdtype(arr.dtype, np.integer):
+        scaled = arr.astype(np.float32) / np.float32(32768.0)
+    else:
+        pcm = np.clip(np.rint(arr.astype(np.float32) * np.float32(32768.0)), -32768, 32767)
+        scaled = pcm.astype(np.float32) / np.float32(32768.0)
+    mono: Floats = (scaled[:, 0] if scaled.shape[1] == 1
+                    else scaled.mean(axis=1, dtype=np.float32)).astype(np.float32)
+    return mono
 
 
 class WavTail:

@@ -30,6 +30,9 @@ from mockmic.core.transcript import Transcript
 
 Floats = npt.NDArray[np.float32]
 
+#: faster-whisper versions whose internals tests/audio/test_incremental.py has checked.
+VERIFIED_FASTER_WHISPER = ("1.2.",)
+
 
 class WindowUnavailable(Exception):
     """Raised inside the loop to end it before a window that will never exist (cancelled)."""
@@ -148,10 +151,16 @@ def build_engine(model: Any, kwargs: dict[str, Any], convert: Callable[..., Tran
     Installs `windows.StableFeatureExtractor` on `model`, so the model's own whole-file
     `transcribe()` computes the same features as incremental decoding from then on.
     """
+    import faster_whisper
     from faster_whisper.tokenizer import Tokenizer
 
     from mockmic.audio.windows import install_stable_features
 
+    version = str(getattr(faster_whisper, "__version__", "?"))
+    if not version.startswith(VERIFIED_FASTER_WHISPER):
+        # We drive its internals (the window loop, VAD, features): an unverified version could
+        # silently decode differently, so it gets the whole-file pass until tests pass on it.
+        raise ValueError(f"faster-whisper {version} is not verified for incremental decoding")
     if kwargs.get("clip_timestamps", "0") not in ("0", [0], [0.0]):
         raise ValueError("incremental transcription decodes whole takes (no clip_timestamps)")
     if model.model.is_multilingual and not kwargs.get("language"):

@@ -397,6 +397,8 @@ class _Stream:
                 new, _ = self._take(block=False)
                 self._ingest(new)
                 return _READY if self.mel.frames >= frames else _ENDED
+            if self.mel.frames >= frames:
+                break
             if (self._speech is not None and self._speech.settled
                     and self.mel.signal_length != guessed_length
                     and self.mel.signal_length > seek * self._hop):

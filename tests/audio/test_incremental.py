@@ -21,10 +21,11 @@ import pytest
 from fake_sounddevice import DATA, FakeSoundDevice
 
 from mockmic.audio.decode import decode_audio
-from mockmic.audio.incremental import IncrementalTranscriber, WavTail
+from mockmic.audio.incremental import IncrementalTranscriber
 from mockmic.audio.recorder import Recorder
 from mockmic.audio.recovery import TakeWriter
 from mockmic.audio.vadstream import SpeechStream
+from mockmic.audio.wavtail import WavTail
 from mockmic.audio.windows import LogMelStream
 from mockmic.core.transcript import Transcript, Word
 from mockmic.errors import AudioInputError

@@ -180,7 +180,8 @@ def run_once(mode: str, ans: Answer, speed: float, transcriber: Any, workdir: Pa
         busy = inc.stats.busy_s
         detail = {"windows_during": inc.stats.windows_during,
                   "windows_after": inc.stats.windows_after,
-                  "tail_s": round(inc.stats.tail_s, 2), "fallback": inc.stats.fallback}
+                  "tail_s": round(inc.stats.tail_s, 2), "guess_used": inc.stats.guess_used,
+                  "fallback": inc.stats.fallback}
     else:
         busy = t_decoded - t_decode
         detail = {}

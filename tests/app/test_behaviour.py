@@ -353,3 +353,21 @@ def test_space_cuts_the_speech_short_and_enter_skips_the_countdown(
             await screen(pilot, RecordingScreen)
 
     run(scenario())
+
+
+def test_the_general_bank_is_chosen_when_the_app_opens(make_rig: RigFactory) -> None:
+    from mockmic import paths
+    from mockmic.core.banks import load_banks
+
+    rig = make_rig()
+    rig.services.banks, _ = load_banks(paths.builtin_banks_dir(), None)
+    assert rig.services.banks[0].id != "general"  # sorted by id: failure comes first
+
+    async def scenario() -> None:
+        app = MockmicApp(rig.services)
+        async with app.run_test(size=SIZE) as pilot:
+            home = await screen(pilot, HomeScreen)
+            bank = home.selected_bank
+            assert bank is not None and bank.id == "general"
+
+    run(scenario())

@@ -38,6 +38,8 @@ from mockmic.screens.base import MockmicScreen
 from mockmic.screens.modals import MessageModal, PathModal
 
 DEFAULT_COUNT = 5
+#: The bank highlighted when the app opens.
+DEFAULT_BANK = "general"
 
 
 class HomeScreen(MockmicScreen):
@@ -106,7 +108,9 @@ class HomeScreen(MockmicScreen):
     def on_mount(self) -> None:
         banks = self.query_one("#banks", OptionList)
         if self.services.banks:
-            banks.highlighted = 0
+            # Built-in banks sort by id; most people start with the general behavioural one.
+            ids = [bank.id for bank in self.services.banks]
+            banks.highlighted = ids.index(DEFAULT_BANK) if DEFAULT_BANK in ids else 0
         banks.focus()
         self.query_one("#home-busy").display = False
         self.refresh_notices()
